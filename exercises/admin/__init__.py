@@ -1,0 +1,4 @@
+# The explicit reversion registrations (an exercise follows all of its sections) must exist
+# before the VersionAdmin classes are built, or those would register their own guesses.
+from .. import revisions  # noqa: F401, I001
+from . import exercise, taxonomy  # noqa: F401  (registers the admin classes)

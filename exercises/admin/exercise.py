@@ -1,0 +1,144 @@
+from adminsortable2.admin import SortableAdminBase, SortableStackedInline, SortableTabularInline
+from django.contrib import admin, messages
+from django.db import models, transaction
+from django.utils.translation import ngettext
+from markdownx.models import MarkdownxField
+from markdownx.widgets import AdminMarkdownxWidget
+from reversion import create_revision, set_comment, set_user
+from reversion_compare.admin import CompareVersionAdmin
+
+from ..models import Exercise, Faq, RecommendedEquipment, SetsReps, Status, Step, Tip
+from .forms import ExerciseAdminForm
+
+MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+COMPACT_TEXT = {models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 2})}}
+
+
+class SetsRepsInline(SortableTabularInline):
+    model = SetsReps
+    extra = 0
+
+
+class StepInline(SortableTabularInline):
+    model = Step
+    extra = 0
+    fields = ["phase", "label", "text"]
+    formfield_overrides = COMPACT_TEXT
+    verbose_name_plural = "steps (setup and execution)"
+
+
+class TipInline(SortableTabularInline):
+    model = Tip
+    extra = 0
+    fields = ["kind", "label", "text"]
+    formfield_overrides = COMPACT_TEXT
+    verbose_name_plural = "pro tips & common mistakes"
+
+
+class FaqInline(SortableStackedInline):
+    model = Faq
+    extra = 0
+    fields = ["question", "answer", "anchor"]
+    formfield_overrides = MARKDOWN_EDITOR
+
+
+class RecommendedEquipmentInline(SortableTabularInline):
+    model = RecommendedEquipment
+    extra = 0
+    fields = ["equipment", "name", "why", "url"]
+    autocomplete_fields = ["equipment"]
+
+
+@admin.register(Exercise)
+class ExerciseAdmin(SortableAdminBase, CompareVersionAdmin):
+    form = ExerciseAdminForm
+    inlines = [SetsRepsInline, StepInline, TipInline, FaqInline, RecommendedEquipmentInline]
+    formfield_overrides = {**MARKDOWN_EDITOR, **COMPACT_TEXT}
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = [
+        "body_part",
+        "primary_muscles",
+        "secondary_muscles",
+        "equipment",
+        "optional_equipment",
+        "related",
+        "variations",
+    ]
+    readonly_fields = ["published_at", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "status", "intro", "edit_version"]}),
+        (
+            "Quick overview",
+            {
+                "fields": [
+                    "body_part",
+                    "primary_muscles",
+                    "secondary_muscles",
+                    "equipment",
+                    "optional_equipment",
+                    ("difficulty", "difficulty_note"),
+                ]
+            },
+        ),
+        (
+            "Section notes",
+            {
+                "fields": ["progression_rule", "setup_tip", "execution_tip", "equipment_tip"],
+                "description": "Short texts that close a section. The lists themselves "
+                "(sets & reps, steps, tips, FAQ, equipment) are edited further down.",
+            },
+        ),
+        ("Related exercises", {"fields": ["related", "variations"]}),
+        (
+            "Search engines and sharing",
+            {"fields": ["seo_title", "meta_description"], "classes": ["collapse"]},
+        ),
+        ("Publishing", {"fields": ["published_at", "created_at", "updated_at"]}),
+    ]
+    list_display = ["name", "status", "body_part", "difficulty", "updated_at"]
+    list_filter = ["status", "body_part", "difficulty", "updated_at"]
+    list_select_related = ["body_part"]
+    search_fields = ["name", "slug", "meta_description"]
+    date_hierarchy = "updated_at"
+    actions = ["publish", "unpublish"]
+    save_on_top = True
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Publish selected exercises", permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Status.PUBLISHED)
+
+    @admin.action(
+        description="Unpublish selected exercises (back to draft)", permissions=["change"]
+    )
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        changed = 0
+        with transaction.atomic():
+            for exercise in queryset.select_for_update().exclude(status=status):
+                # Saved one by one, not with update(), so that each change is recorded
+                # as a revision and the caches and search index hear about it.
+                with create_revision():
+                    exercise.status = status
+                    exercise.version += 1
+                    exercise.save()
+                    set_user(request.user)
+                    set_comment(f"Status set to {Status(status).label.lower()}.")
+                changed += 1
+        label = Status(status).label.lower()
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d exercise is now %(label)s.",
+                "%(count)d exercises are now %(label)s.",
+                changed,
+            )
+            % {"count": changed, "label": label},
+            messages.SUCCESS,
+        )

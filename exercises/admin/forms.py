@@ -1,0 +1,63 @@
+"""The exercise edit form, which refuses to overwrite changes saved since it was opened."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+from reversion.models import Version
+
+from ..models import Exercise
+
+CONFLICT_MESSAGE = (
+    "{who} saved this exercise at {when}, after you opened it. Your changes have NOT been "
+    "saved, so that theirs are not lost; your edits are still in the form below. Open the "
+    "exercise in a new tab to see their version, then either bring your changes across there, "
+    "or press Save here again to replace their version with yours."
+)
+
+
+class ExerciseAdminForm(forms.ModelForm):
+    # The version the editor started from; compared with the stored one when saving.
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Exercise
+        fields = "__all__"  # noqa: DJ007  (the admin's fieldsets pick what is shown)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["edit_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        # The admin wraps the save in a transaction: the row lock (PostgreSQL) or the
+        # immediate write transaction (SQLite) keeps a third save from slipping in between.
+        current = (
+            Exercise.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        started_from = cleaned.get("edit_version")
+        if current is not None and started_from != current:
+            self._offer_overwrite(current)
+            raise forms.ValidationError(self._conflict_message(), code="edit_conflict")
+        return cleaned
+
+    def _offer_overwrite(self, current_version: int) -> None:
+        """Let a deliberate second Save win: the refused form now carries the latest
+        version number, so pressing Save again replaces the other editor's version."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edit_version")] = str(current_version)
+
+    def _conflict_message(self) -> str:
+        latest = (
+            Version.objects.get_for_object(self.instance).select_related("revision__user").first()
+        )
+        who, when = "Another editor", timezone.localtime(self.instance.updated_at)
+        if latest is not None:
+            when = timezone.localtime(latest.revision.date_created)
+            if latest.revision.user is not None:
+                who = latest.revision.user.get_full_name() or latest.revision.user.get_username()
+        return CONFLICT_MESSAGE.format(who=who, when=date_format(when, "DATETIME_FORMAT"))

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ExercisesConfig(AppConfig):
+    name = "exercises"
+    verbose_name = "Exercise guides"
+
+    def ready(self):
+        from . import revisions  # noqa: F401  (registers models with django-reversion)

@@ -1,0 +1,18 @@
+from .content import Faq, RecommendedEquipment, SetsReps, Step, Tip
+from .exercise import Difficulty, Exercise, ExerciseQuerySet, Status
+from .taxonomy import BodyPart, Equipment, Muscle
+
+__all__ = [
+    "BodyPart",
+    "Difficulty",
+    "Equipment",
+    "Exercise",
+    "ExerciseQuerySet",
+    "Faq",
+    "Muscle",
+    "RecommendedEquipment",
+    "SetsReps",
+    "Status",
+    "Step",
+    "Tip",
+]

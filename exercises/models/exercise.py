@@ -1,0 +1,172 @@
+"""The exercise guide: one page on the site, with its ordered sections in content.py."""
+
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from markdownx.models import MarkdownxField
+
+from .taxonomy import BodyPart, Equipment, Muscle
+
+
+class Difficulty(models.TextChoices):
+    BEGINNER = "beginner", "Beginner"
+    INTERMEDIATE = "intermediate", "Intermediate"
+    ADVANCED = "advanced", "Advanced"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class ExerciseQuerySet(models.QuerySet):
+    def published(self) -> "ExerciseQuerySet":
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user) -> "ExerciseQuerySet":
+        """Staff preview drafts; everybody else sees published exercises only."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+    def for_listing(self) -> "ExerciseQuerySet":
+        return self.select_related("body_part").order_by("-published_at", "name")
+
+    def for_detail_page(self) -> "ExerciseQuerySet":
+        """Everything the exercise page shows, in a fixed number of queries."""
+        from .content import Faq, RecommendedEquipment, SetsReps, Step, Tip
+
+        related = Exercise.objects.published().only("name", "slug", "status").order_by("name")
+        return self.select_related("body_part").prefetch_related(
+            "primary_muscles",
+            "secondary_muscles",
+            "equipment",
+            "optional_equipment",
+            Prefetch("related", queryset=related),
+            Prefetch("variations", queryset=related),
+            Prefetch("sets_reps", queryset=SetsReps.objects.order_by("order", "pk")),
+            Prefetch("steps", queryset=Step.objects.order_by("order", "pk")),
+            Prefetch("tips", queryset=Tip.objects.order_by("order", "pk")),
+            Prefetch("faqs", queryset=Faq.objects.order_by("order", "pk")),
+            Prefetch(
+                "recommended_equipment",
+                queryset=RecommendedEquipment.objects.select_related("equipment").order_by(
+                    "order", "pk"
+                ),
+            ),
+        )
+
+
+class Exercise(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text="The page address: /exercises/<slug>/. Filled in from the name; "
+        "changing it later breaks links people have saved.",
+    )
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=120,
+        blank=True,
+        help_text="Shown in the browser tab and search results. Leave blank to use the name.",
+    )
+    meta_description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences for search results and link previews.",
+    )
+    intro = MarkdownxField(
+        blank=True, help_text="The opening paragraphs. Markdown: **bold**, *italic*, [links](…)."
+    )
+
+    body_part = models.ForeignKey(
+        BodyPart, on_delete=models.PROTECT, related_name="exercises", null=True, blank=True
+    )
+    primary_muscles = models.ManyToManyField(
+        Muscle, blank=True, related_name="primary_for", verbose_name="primary muscles"
+    )
+    secondary_muscles = models.ManyToManyField(
+        Muscle, blank=True, related_name="secondary_for", verbose_name="secondary muscles"
+    )
+    equipment = models.ManyToManyField(
+        Equipment,
+        blank=True,
+        related_name="required_for",
+        verbose_name="required equipment",
+        help_text="Leave empty when no equipment is needed.",
+    )
+    optional_equipment = models.ManyToManyField(Equipment, blank=True, related_name="optional_for")
+    difficulty = models.CharField(
+        max_length=20, choices=Difficulty.choices, default=Difficulty.BEGINNER
+    )
+    difficulty_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A short note beside the level, e.g. 'easy to learn; good for warm-ups'.",
+    )
+
+    progression_rule = models.TextField(
+        blank=True, help_text="How to make the exercise harder over time, shown under Sets & Reps."
+    )
+    setup_tip = models.TextField(
+        "setup tip", blank=True, help_text="The 'Tip:' call-out that closes the Setup section."
+    )
+    execution_tip = models.TextField(
+        "execution tip",
+        blank=True,
+        help_text="The 'Tip:' call-out that closes the Execution section.",
+    )
+    equipment_tip = models.TextField(
+        "equipment tip",
+        blank=True,
+        help_text="The 'Tip:' call-out that closes the Recommended Equipment section.",
+    )
+
+    related = models.ManyToManyField(
+        "self", blank=True, verbose_name="related exercises", help_text="Shown as 'Related'."
+    )
+    variations = models.ManyToManyField(
+        "self",
+        blank=True,
+        help_text="Other ways to do the same movement, e.g. a standing and a kneeling version.",
+    )
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "first published",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set the first time the exercise is published.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Bumped on every admin save so that a second editor working from a stale copy is stopped.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ExerciseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["status", "-published_at"])]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("exercises:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def title(self) -> str:
+        return self.seo_title or self.name

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from exercises import editor_views
+
+admin.site.site_header = "StretchSite editor"
+admin.site.site_title = "StretchSite editor"
+admin.site.index_title = "Content"
+
+urlpatterns = [
+    # The markdownx endpoints sit under /admin/ but before the admin's catch-all.
+    path("admin/markdownx/markdownify/", editor_views.markdown_preview,
+         name="markdownx_markdownify"),
+    path("admin/markdownx/upload/", editor_views.VerifiedImageUploadView.as_view(),
+         name="markdownx_upload"),
+    path("admin/", admin.site.urls),
+    path("", include("exercises.urls")),
+]  # fmt: skip
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

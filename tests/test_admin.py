@@ -1,0 +1,176 @@
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from exercises.models import Exercise, Faq, Status, Step
+from tests.admin_forms import errors_on_page, form_data
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:exercises_exercise_add")
+
+
+def change_url(exercise):
+    return reverse("admin:exercises_exercise_change", args=[exercise.pk])
+
+
+def test_editor_adds_exercise_with_steps_and_faq(client, editor):
+    client.force_login(editor)
+    data = form_data(client.get(ADD_URL))
+    data.update(
+        {
+            "name": "Seated Twist",
+            "slug": "seated-twist",
+            "status": "draft",
+            "intro": "Turn *slowly*.",
+            "difficulty": "beginner",
+            "steps-TOTAL_FORMS": "2",
+            "steps-0-phase": "setup",
+            "steps-0-text": "Sit tall on a chair.",
+            "steps-0-order": "1",
+            "steps-1-phase": "execution",
+            "steps-1-label": "Rotate",
+            "steps-1-text": "Turn the torso to one side.",
+            "steps-1-order": "2",
+            "faqs-TOTAL_FORMS": "1",
+            "faqs-0-question": "Can I do it at my desk?",
+            "faqs-0-answer": "Yes, on a stable chair.",
+            "faqs-0-order": "1",
+        }
+    )
+    response = client.post(ADD_URL, data)
+    assert response.status_code == HTTPStatus.FOUND, errors_on_page(response)
+    twist = Exercise.objects.get(slug="seated-twist")
+    assert [(s.phase, s.text) for s in twist.steps.all()] == [
+        ("setup", "Sit tall on a chair."),
+        ("execution", "Turn the torso to one side."),
+    ]
+    assert twist.faqs.get().anchor == "can-i-do-it-at-my-desk"
+    assert twist.status == Status.DRAFT
+
+
+def test_editor_changes_an_inline_and_the_change_sticks(client, editor, exercise):
+    client.force_login(editor)
+    data = form_data(client.get(change_url(exercise)))
+    data["faqs-0-question"] = "A reworded question?"
+    response = client.post(change_url(exercise), data)
+    assert response.status_code == HTTPStatus.FOUND, errors_on_page(response)
+    assert exercise.faqs.get().question == "A reworded question?"
+
+
+def test_editor_deletes_an_inline_row(client, editor, exercise):
+    client.force_login(editor)
+    data = form_data(client.get(change_url(exercise)))
+    data["tips-0-DELETE"] = "on"
+    response = client.post(change_url(exercise), data)
+    assert response.status_code == HTTPStatus.FOUND, errors_on_page(response)
+    assert exercise.tips.count() == 1
+
+
+def test_recommended_equipment_without_a_name_is_a_clear_error(client, editor, exercise):
+    client.force_login(editor)
+    data = form_data(client.get(change_url(exercise)))
+    data["recommended_equipment-0-equipment"] = ""
+    data["recommended_equipment-0-name"] = ""
+    response = client.post(change_url(exercise), data)
+    assert response.status_code == HTTPStatus.OK
+    assert any("Pick an equipment entry or type a name" in e for e in errors_on_page(response))
+
+
+def test_duplicate_slug_is_a_form_error_not_a_crash(client, editor, exercise):
+    client.force_login(editor)
+    data = form_data(client.get(ADD_URL))
+    data.update({"name": "Different name", "slug": exercise.slug, "difficulty": "beginner"})
+    response = client.post(ADD_URL, data)
+    assert response.status_code == HTTPStatus.OK
+    assert any("already exists" in e for e in errors_on_page(response))
+
+
+def test_publish_and_unpublish_actions(client, editor, draft, exercise):
+    client.force_login(editor)
+    changelist = reverse("admin:exercises_exercise_changelist")
+    response = client.post(
+        changelist, {"action": "publish", "_selected_action": [draft.pk]}, follow=True
+    )
+    assert "1 exercise is now published" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == Status.PUBLISHED and draft.published_at is not None
+    client.post(changelist, {"action": "unpublish", "_selected_action": [draft.pk, exercise.pk]})
+    assert Exercise.objects.published().count() == 0
+
+
+def test_change_form_offers_editor_tools(client, editor, exercise):
+    client.force_login(editor)
+    page = client.get(change_url(exercise)).content.decode()
+    assert "markdownx" in page  # live-preview editor
+    assert "View on site" in page
+    assert "sortable" in page.lower()  # drag-and-drop ordering
+    assert "data-autocomplete-light" in page or "admin-autocomplete" in page
+
+
+def test_changelist_filters_and_search(client, editor, exercise, draft):
+    client.force_login(editor)
+    changelist = reverse("admin:exercises_exercise_changelist")
+    page = client.get(changelist, {"status__exact": "draft"}).content.decode()
+    assert draft.name in page and exercise.name not in page
+    page = client.get(changelist, {"q": "Secret"}).content.decode()
+    assert draft.name in page and exercise.name not in page
+
+
+# -- Who may do what ---------------------------------------------------------------------
+
+ADMIN_PAGES = [
+    "admin:exercises_exercise_changelist",
+    "admin:exercises_exercise_add",
+    "admin:exercises_bodypart_changelist",
+    "admin:exercises_muscle_changelist",
+    "admin:exercises_equipment_changelist",
+]
+
+
+@pytest.mark.parametrize("page", ADMIN_PAGES)
+def test_anonymous_is_sent_to_login(client, page):
+    response = client.get(reverse(page))
+    assert response.status_code == HTTPStatus.FOUND
+    assert reverse("admin:login") in response["Location"]
+
+
+@pytest.mark.parametrize("page", ADMIN_PAGES)
+def test_logged_in_non_staff_cannot_enter(client, reader, page):
+    client.force_login(reader)
+    assert client.get(reverse(page)).status_code == HTTPStatus.FOUND
+
+
+@pytest.mark.parametrize("page", ADMIN_PAGES)
+def test_editor_and_superuser_can_use_content_pages(client, editor, superuser, page):
+    for user in (editor, superuser):
+        client.force_login(user)
+        assert client.get(reverse(page)).status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize(
+    "page", ["admin:auth_user_changelist", "admin:auth_group_changelist", "admin:auth_user_add"]
+)
+def test_editor_cannot_manage_users_or_groups(client, editor, superuser, page):
+    client.force_login(editor)
+    assert client.get(reverse(page)).status_code == HTTPStatus.FORBIDDEN
+    client.force_login(superuser)
+    assert client.get(reverse(page)).status_code == HTTPStatus.OK
+
+
+def test_editor_can_delete_an_exercise(client, editor, exercise):
+    client.force_login(editor)
+    url = reverse("admin:exercises_exercise_delete", args=[exercise.pk])
+    response = client.post(url, {"post": "yes"})
+    assert response.status_code == HTTPStatus.FOUND
+    assert not Exercise.objects.filter(pk=exercise.pk).exists()
+    assert not Step.objects.filter(exercise_id=exercise.pk).exists()
+
+
+def test_faq_answer_field_uses_the_markdown_editor(client, editor, exercise):
+    client.force_login(editor)
+    page = client.get(change_url(exercise)).content.decode()
+    assert 'name="faqs-0-answer"' in page
+    assert page.count("markdownx-editor") >= 2  # intro and the FAQ answer
+    assert Faq.objects.count() == 1
