@@ -76,7 +76,8 @@ class ExerciseAdmin(SortableAdminBase, CompareVersionAdmin):
                     "secondary_muscles",
                     "equipment",
                     "optional_equipment",
-                    ("difficulty", "difficulty_note"),
+                    "difficulty",
+                    "difficulty_note",
                 ]
             },
         ),
@@ -102,6 +103,9 @@ class ExerciseAdmin(SortableAdminBase, CompareVersionAdmin):
     date_hierarchy = "updated_at"
     actions = ["publish", "unpublish"]
     save_on_top = True
+
+    class Media:
+        css = {"all": ["admin-extra/editor.css"]}
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=120, unique=True)),
-                ('slug', models.SlugField(help_text='The page address: /exercises/<slug>/. Filled in from the name; changing it later breaks links people have saved.', max_length=120, unique=True)),
+                ('slug', models.SlugField(help_text='The last part of the page address (/exercises/…/). Filled in from the name; changing it later breaks links people have saved.', max_length=120, unique=True)),
                 ('seo_title', models.CharField(blank=True, help_text='Shown in the browser tab and search results. Leave blank to use the name.', max_length=120, verbose_name='SEO title')),
                 ('meta_description', models.CharField(blank=True, help_text='One or two sentences for search results and link previews.', max_length=300)),
                 ('intro', markdownx.models.MarkdownxField(blank=True, help_text='The opening paragraphs. Markdown: **bold**, *italic*, [links](…).')),
@@ -160,7 +160,7 @@ class Migration(migrations.Migration):
                 ('order', models.PositiveIntegerField(db_index=True, default=0)),
                 ('question', models.CharField(max_length=300)),
                 ('answer', markdownx.models.MarkdownxField(help_text='Markdown.')),
-                ('anchor', models.SlugField(blank=True, help_text='The link to this answer: /exercises/<slug>/#faq-<anchor>. Filled in from the question and kept when the question is reworded, so shared links keep working.', max_length=80)),
+                ('anchor', models.SlugField(blank=True, help_text='The link to this answer is the page address plus #faq-… with this text. Filled in from the question and kept when the question is reworded, so shared links keep working.', max_length=80)),
                 ('exercise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='faqs', to='exercises.exercise')),
             ],
             options={

@@ -81,8 +81,9 @@ class Faq(OrderedChild):
     anchor = models.SlugField(
         max_length=80,
         blank=True,
-        help_text="The link to this answer: /exercises/<slug>/#faq-<anchor>. Filled in from the "
-        "question and kept when the question is reworded, so shared links keep working.",
+        help_text="The link to this answer is the page address plus #faq-… with this text. "
+        "Filled in from the question and kept when the question is reworded, so shared links "
+        "keep working.",
     )
 
     class Meta(OrderedChild.Meta):

@@ -63,7 +63,7 @@ class Exercise(models.Model):
     slug = models.SlugField(
         max_length=120,
         unique=True,
-        help_text="The page address: /exercises/<slug>/. Filled in from the name; "
+        help_text="The last part of the page address (/exercises/…/). Filled in from the name; "
         "changing it later breaks links people have saved.",
     )
     seo_title = models.CharField(
