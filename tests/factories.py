@@ -21,7 +21,7 @@ def make_exercise(name="Kneeling Back Stretch", status="published", children=1, 
         slug=fields.pop("slug", None) or name.lower().replace(" ", "-"),
         status=status,
         body_part=body_part,
-        intro=fields.pop("intro", "Sit back slowly and **breathe**."),
+        intro=fields.pop("intro", "Sit back slowly.\n\nThen **breathe**."),
         progression_rule=fields.pop("progression_rule", "Add a pause before adding range."),
         **fields,
     )

@@ -174,3 +174,28 @@ def test_faq_answer_field_uses_the_markdown_editor(client, editor, exercise):
     assert 'name="faqs-0-answer"' in page
     assert page.count("markdownx-editor") >= 2  # intro and the FAQ answer
     assert Faq.objects.count() == 1
+
+
+def test_browser_line_endings_are_stored_as_plain_newlines(client, editor, exercise):
+    client.force_login(editor)
+    data = form_data(client.get(change_url(exercise)))
+    data["intro"] = "First paragraph.\r\n\r\nSecond paragraph."
+    data["faqs-0-answer"] = "Line one.\r\nLine two."
+    response = client.post(change_url(exercise), data)
+    assert response.status_code == HTTPStatus.FOUND, errors_on_page(response)
+    exercise.refresh_from_db()
+    assert exercise.intro == "First paragraph.\n\nSecond paragraph."
+    assert exercise.faqs.get().answer == "Line one.\nLine two."
+
+
+def test_history_names_only_the_fields_that_changed(client, editor, exercise):
+    from reversion.models import Version
+
+    client.force_login(editor)
+    data = form_data(client.get(change_url(exercise)))
+    data["intro"] = data["intro"].replace("\n", "\r\n")  # as a browser sends it, unchanged
+    data["difficulty_note"] = "Easy to learn."
+    client.post(change_url(exercise), data)
+    comment = Version.objects.get_for_object(exercise).first().revision.get_comment()
+    assert "Difficulty note" in comment
+    assert "Intro" not in comment

@@ -8,7 +8,7 @@ from reversion import create_revision, set_comment, set_user
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Exercise, Faq, RecommendedEquipment, SetsReps, Status, Step, Tip
-from .forms import ExerciseAdminForm
+from .forms import ExerciseAdminForm, NormalizedNewlinesForm
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
 COMPACT_TEXT = {models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 2})}}
@@ -16,11 +16,13 @@ COMPACT_TEXT = {models.TextField: {"widget": admin.widgets.AdminTextareaWidget(a
 
 class SetsRepsInline(SortableTabularInline):
     model = SetsReps
+    form = NormalizedNewlinesForm
     extra = 0
 
 
 class StepInline(SortableTabularInline):
     model = Step
+    form = NormalizedNewlinesForm
     extra = 0
     fields = ["phase", "label", "text"]
     formfield_overrides = COMPACT_TEXT
@@ -29,6 +31,7 @@ class StepInline(SortableTabularInline):
 
 class TipInline(SortableTabularInline):
     model = Tip
+    form = NormalizedNewlinesForm
     extra = 0
     fields = ["kind", "label", "text"]
     formfield_overrides = COMPACT_TEXT
@@ -37,6 +40,7 @@ class TipInline(SortableTabularInline):
 
 class FaqInline(SortableStackedInline):
     model = Faq
+    form = NormalizedNewlinesForm
     extra = 0
     fields = ["question", "answer", "anchor"]
     formfield_overrides = MARKDOWN_EDITOR
@@ -44,6 +48,7 @@ class FaqInline(SortableStackedInline):
 
 class RecommendedEquipmentInline(SortableTabularInline):
     model = RecommendedEquipment
+    form = NormalizedNewlinesForm
     extra = 0
     fields = ["equipment", "name", "why", "url"]
     autocomplete_fields = ["equipment"]

@@ -15,7 +15,27 @@ CONFLICT_MESSAGE = (
 )
 
 
-class ExerciseAdminForm(forms.ModelForm):
+class NormalizedNewlinesForm(forms.ModelForm):
+    """Browsers submit textareas with CRLF line endings. Store plain LF, so that an
+    untouched field does not count as changed in the history and exports stay stable."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            return
+        keys = [
+            self.add_prefix(name)
+            for name, field in self.fields.items()
+            if isinstance(field, forms.CharField)
+        ]
+        if any("\r" in self.data.get(key, "") for key in keys):
+            self.data = self.data.copy()
+            for key in keys:
+                if key in self.data:
+                    self.data[key] = self.data[key].replace("\r\n", "\n").replace("\r", "\n")
+
+
+class ExerciseAdminForm(NormalizedNewlinesForm):
     # The version the editor started from; compared with the stored one when saving.
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
