@@ -160,7 +160,6 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: typed-in links default to https
 
 # Markdown: every preview and page goes through our render-and-sanitise function.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "exercises.markdown.render_markdown"

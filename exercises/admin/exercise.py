@@ -52,6 +52,8 @@ class RecommendedEquipmentInline(SortableTabularInline):
     extra = 0
     fields = ["equipment", "name", "why", "url"]
     autocomplete_fields = ["equipment"]
+    # A link typed without a scheme ("shop.example/mat") is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Exercise)
