@@ -1,0 +1,627 @@
+"""Format A: Markdown with YAML front matter. `parse_markdown` reads it, `write_markdown`
+writes it; `write_markdown(parse_markdown(text)) == text` for every file the writer made.
+
+The grammar is documented for editors in docs/content-format.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from django.utils.text import slugify
+
+from .article import Article, FaqItem, SetsRepsItem, StepItem, TipItem
+from .errors import ArticleError
+from .sections import (
+    EXECUTION,
+    MISTAKES,
+    SETUP,
+    TIPS,
+    apply_overview_row,
+    classify_heading,
+    equipment_item,
+    is_mistake,
+    is_table_separator,
+    sets_reps_item,
+    shorten,
+    split_callout,
+    split_label,
+    split_table_row,
+)
+
+FRONT_MATTER_FENCE = "---"
+# front-matter key -> Article attribute; also the order the writer uses.
+SCALAR_KEYS = {
+    "name": "name",
+    "slug": "slug",
+    "title": "seo_title",
+    "description": "meta_description",
+    "status": "status",
+    "body_part": "body_part",
+    "difficulty": "difficulty",
+    "difficulty_note": "difficulty_note",
+}
+LIST_KEYS = {
+    "primary_muscles": "primary_muscles",
+    "secondary_muscles": "secondary_muscles",
+    "equipment": "equipment",
+    "optional_equipment": "optional_equipment",
+    "related": "related",
+    "variations": "variations",
+}
+KEY_ALIASES = {"seo_title": "title", "meta_description": "description", "bodypart": "body_part"}
+WRITE_ORDER = [
+    "name", "slug", "title", "description", "status", "body_part", "primary_muscles",
+    "secondary_muscles", "equipment", "optional_equipment", "difficulty", "difficulty_note",
+    "related", "variations",
+]  # fmt: skip
+CHOICES = {
+    "status": ("draft", "published"),
+    "difficulty": ("beginner", "intermediate", "advanced"),
+}
+LIST_ITEM_RE = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+•]|\d{1,3}[.)])(?: +|$)")
+HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
+ANCHOR_RE = re.compile(r"\s*\{#(?P<anchor>[A-Za-z0-9_-]+)\}\s*$")
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+ESCAPED_LABEL = "\\**"
+
+
+def looks_like_markdown(text: str) -> bool:
+    return text.startswith(FRONT_MATTER_FENCE + "\n") or text.strip() == FRONT_MATTER_FENCE
+
+
+# ============================================================================ reading
+
+
+def parse_markdown(text: str) -> Article:
+    article = Article(format="markdown")
+    body_start = read_front_matter(text, article)
+    lines = text.split("\n")
+    _BodyParser(article, lines, body_start).parse()
+    if not article.name:
+        raise ArticleError(
+            "The article has no title: add 'name: …' to the front matter (or a '# Title' line).",
+            1,
+        )
+    return article
+
+
+def read_front_matter(text: str, article: Article) -> int:
+    """Fill the article from the YAML block; return the index of the first body line."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        return 0
+    end = next(
+        (i for i in range(1, len(lines)) if lines[i].rstrip() in (FRONT_MATTER_FENCE, "...")),
+        None,
+    )
+    if end is None:
+        raise ArticleError(
+            "The front matter that starts on this line is never closed: add a line with "
+            "only '---' after the last key.",
+            1,
+        )
+    source = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        problem = (error.problem or "not valid YAML").strip()
+        raise ArticleError(f"The front matter is not valid YAML: {problem}.", line) from None
+    except yaml.YAMLError as error:
+        raise ArticleError(f"The front matter is not valid YAML: {error}.", 1) from None
+    if data is None:
+        return end + 1
+    if not isinstance(data, dict):
+        raise ArticleError(
+            "The front matter must be a list of 'key: value' lines, like 'name: Cat-Cow'.", 2
+        )
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _value in node.value:
+            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    for raw_key, value in data.items():
+        key = KEY_ALIASES.get(str(raw_key).strip().lower(), str(raw_key).strip().lower())
+        line = key_lines.get(str(raw_key), 2)
+        if key in SCALAR_KEYS:
+            apply_scalar(article, key, value, line)
+        elif key in LIST_KEYS:
+            setattr(article, LIST_KEYS[key], as_list(key, value, line))
+            article.lines[LIST_KEYS[key]] = line
+        else:
+            article.note(line, f"Unknown front-matter key “{raw_key}” was ignored.")
+    # The file is the whole truth about the exercise: unnamed lists are empty.
+    for attribute in ("related", "variations"):
+        if getattr(article, attribute) is None:
+            setattr(article, attribute, [])
+    return end + 1
+
+
+def apply_scalar(article: Article, key: str, value, line: int) -> None:
+    if value is None:
+        value = ""
+    if isinstance(value, (list, dict)):
+        raise ArticleError(f"'{key}' must be a single value, not a list or mapping.", line)
+    value = str(value).strip() if not isinstance(value, bool) else str(value).lower()
+    if key in CHOICES and value:
+        value = value.lower()
+        if value not in CHOICES[key]:
+            allowed = ", ".join(CHOICES[key])
+            raise ArticleError(f"'{key}: {value}' is not allowed; use one of: {allowed}.", line)
+    attribute = SCALAR_KEYS[key]
+    setattr(article, attribute, value or (None if key == "status" else ""))
+    article.lines[attribute] = line
+
+
+def as_list(key: str, value, line: int) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or any(isinstance(v, (list, dict)) for v in value):
+        raise ArticleError(
+            f"'{key}' must be a list of names, one '- Name' line each (or 'a, b, c').", line
+        )
+    return [str(v).strip() for v in value if v is not None and str(v).strip()]
+
+
+class _BodyParser:
+    """Splits the body into the intro and `##` sections, then reads each section."""
+
+    def __init__(self, article: Article, lines: list[str], start: int):
+        self.article = article
+        self.lines = lines
+        self.start = start
+
+    def parse(self) -> None:
+        blocks = self.split_sections()
+        intro_lines = blocks[0][2]
+        intro_parts = [trim_blank(intro_lines)]
+        for title, line, body in blocks[1:]:
+            kind = classify_heading(title)
+            if kind is None:
+                self.article.note(
+                    line,
+                    f"“{shorten(title)}” is not a section we know; it was kept in the intro.",
+                )
+                intro_parts.append(f"## {title}\n\n{trim_blank(body)}".rstrip())
+                continue
+            getattr(self, f"read_{kind}")(body, line + 1, title)
+        self.article.intro = "\n\n".join(part for part in intro_parts if part)
+
+    def split_sections(self) -> list[tuple[str, int, list[str]]]:
+        """[(title, line number, body lines)], the first entry being the intro."""
+        blocks: list[tuple[str, int, list[str]]] = [("", self.start + 1, [])]
+        in_fence = False
+        seen_content = False
+        for index in range(self.start, len(self.lines)):
+            raw = self.lines[index]
+            number = index + 1
+            if FENCE_RE.match(raw):
+                in_fence = not in_fence
+            heading = None if in_fence else HEADING_RE.match(raw)
+            if heading and heading.group("level") == "#" and not seen_content:
+                self.read_title(heading.group("title"), number)
+                seen_content = True
+                continue
+            if heading and heading.group("level") == "##":
+                blocks.append((heading.group("title"), number, []))
+                seen_content = True
+                continue
+            if raw.strip():
+                seen_content = True
+            blocks[-1][2].append(raw)
+        return blocks
+
+    def read_title(self, title: str, number: int) -> None:
+        if not self.article.name:
+            self.article.name = title.strip()
+            self.article.lines["name"] = number
+        elif title.strip() != self.article.name:
+            self.article.note(
+                number,
+                f"The '# {shorten(title)}' title differs from the front-matter name; "
+                "the front-matter name was used.",
+            )
+
+    # ----- items -------------------------------------------------------------------------
+
+    def items(self, body: list[str], first_line: int, title: str):
+        """Yield ('item', text, line) for list items, ('callout', kind, text, line),
+        ('heading', title, line), ('row', cells, line) and ('text', text, line)."""
+        index = 0
+        while index < len(body):
+            raw = body[index]
+            number = first_line + index
+            if not raw.strip():
+                index += 1
+                continue
+            heading = HEADING_RE.match(raw)
+            if heading:
+                yield ("heading", heading.group("title"), number)
+                index += 1
+                continue
+            if raw.lstrip().startswith("|"):
+                if not is_table_separator(raw):
+                    yield ("row", split_table_row(raw), number)
+                index += 1
+                continue
+            item = LIST_ITEM_RE.match(raw)
+            if item:
+                width = item.end()
+                text_lines = [raw[width:]]
+                index += 1
+                while index < len(body):
+                    following = body[index]
+                    if not following.strip():
+                        # a blank line continues the item only if indented text follows
+                        rest = next((b for b in body[index:] if b.strip()), "")
+                        if rest.startswith(" ") and not LIST_ITEM_RE.match(rest):
+                            text_lines.append("")
+                            index += 1
+                            continue
+                        break
+                    if LIST_ITEM_RE.match(following) or HEADING_RE.match(following):
+                        break
+                    if not following.startswith(" ") and (
+                        split_callout(following) or following.lstrip().startswith("|")
+                    ):
+                        break
+                    text_lines.append(dedent(following, width))
+                    index += 1
+                yield ("item", "\n".join(text_lines).strip(), number)
+                continue
+            callout = split_callout(raw)
+            paragraph = [raw]
+            index += 1
+            while index < len(body):
+                following = body[index]
+                if LIST_ITEM_RE.match(following) or HEADING_RE.match(following):
+                    break
+                if following.lstrip().startswith("|") or (
+                    following.strip() and not callout and split_callout(following)
+                ):
+                    break
+                if not following.strip() and not callout:
+                    break
+                if callout and following.strip() and split_callout(following):
+                    break
+                paragraph.append(following)
+                index += 1
+            text = "\n".join(paragraph).strip()
+            if callout:
+                kind, first = callout
+                rest = "\n".join(paragraph[1:])
+                yield ("callout", kind, (first + ("\n" + rest if rest else "")).strip(), number)
+            else:
+                yield ("text", text, number)
+
+    def left_out(self, text: str, number: int, title: str) -> None:
+        self.article.note(
+            number, f"“{shorten(text)}” in “{shorten(title, 30)}” is not a list item; left out."
+        )
+
+    def callout_into(self, attribute: str, text: str, number: int) -> None:
+        existing = getattr(self.article, attribute)
+        setattr(self.article, attribute, f"{existing}\n\n{text}" if existing else text)
+        self.article.lines.setdefault(attribute, number)
+
+    # ----- sections ----------------------------------------------------------------------
+
+    def read_overview(self, body, first_line, title):
+        for entry in self.items(body, first_line, title):
+            if entry[0] == "row" and len(entry[1]) >= 2:
+                cells, number = entry[1], entry[2]
+                key = cells[0]
+                if not self.from_front_matter(key) and not apply_overview_row(
+                    self.article, key, cells[1], number
+                ):
+                    self.article.note(number, f"Overview row “{shorten(key)}” was not "
+                                              "understood; left out.")  # fmt: skip
+            elif entry[0] in ("item", "text"):
+                label, value = split_label(entry[1].replace("**", ""), plain=True)
+                if not (label and apply_overview_row(self.article, label, value, entry[2])):
+                    self.left_out(entry[1], entry[2], title)
+
+    def from_front_matter(self, key: str) -> bool:
+        from .sections import overview_key
+
+        name = overview_key(key)
+        return bool(name and getattr(self.article, name) and name in self.article.lines)
+
+    def read_sets_reps(self, body, first_line, title):
+        for entry in self.items(body, first_line, title):
+            kind = entry[0]
+            if kind == "row":
+                cells, number = entry[1], entry[2]
+                if cells and cells[0].strip().lower() == "goal":
+                    continue
+                cells = (cells + [""] * 4)[:4]
+                self.article.sets_reps.append(SetsRepsItem(*cells, line=number))
+            elif kind == "item":
+                self.article.sets_reps.append(sets_reps_item(entry[1], entry[2], self.article))
+            elif kind == "callout":
+                self.callout_into("progression_rule", entry[2], entry[3])
+            elif kind == "text":
+                self.left_out(entry[1], entry[2], title)
+
+    def read_setup(self, body, first_line, title):
+        self.read_steps(SETUP, body, first_line, title)
+
+    def read_execution(self, body, first_line, title):
+        self.read_steps(EXECUTION, body, first_line, title)
+
+    def read_steps(self, phase, body, first_line, title):
+        for entry in self.items(body, first_line, title):
+            if entry[0] == "item":
+                label, text = split_item(entry[1])
+                self.article.steps.append(
+                    StepItem(phase=phase, label=label, text=text, line=entry[2])
+                )
+            elif entry[0] == "callout" and entry[1] == "progression":
+                self.callout_into("progression_rule", entry[2], entry[3])
+            elif entry[0] == "callout":
+                field = "setup_tip" if phase == SETUP else "execution_tip"
+                self.callout_into(field, entry[2], entry[3])
+            elif entry[0] == "heading":
+                kind = classify_heading(entry[1])
+                if kind in (SETUP, EXECUTION):
+                    phase = kind
+            elif entry[0] in ("text", "row"):
+                self.left_out(str(entry[1]), entry[2], title)
+
+    def read_tips(self, body, first_line, title, forced=None):
+        kind_here = forced
+        for entry in self.items(body, first_line, title):
+            if entry[0] == "heading":
+                sub = classify_heading(entry[1])
+                kind_here = {MISTAKES: "mistake", TIPS: "tip"}.get(sub, forced)
+            elif entry[0] == "item":
+                label, text = split_item(entry[1])
+                kind = kind_here or ("mistake" if is_mistake(label, text) else "tip")
+                self.article.tips.append(TipItem(kind=kind, label=label, text=text, line=entry[2]))
+            elif entry[0] == "callout" and entry[1] == "tip":
+                kind = kind_here or "tip"
+                self.article.tips.append(TipItem(kind=kind, text=entry[2], line=entry[3]))
+            else:
+                self.left_out(str(entry[-2]), entry[-1], title)
+
+    def read_mistakes(self, body, first_line, title):
+        self.read_tips(body, first_line, title, forced="mistake")
+
+    def read_faq(self, body, first_line, title):
+        current: FaqItem | None = None
+        answer: list[str] = []
+        in_fence = False
+
+        def close():
+            if current is None:
+                return
+            current.answer = trim_blank(answer)
+            if current.answer:
+                self.article.faqs.append(current)
+            else:
+                self.article.note(current.line, f"The question “{shorten(current.question)}” "
+                                                "has no answer below it; left out.")  # fmt: skip
+
+        for offset, raw in enumerate(body):
+            number = first_line + offset
+            if FENCE_RE.match(raw):
+                in_fence = not in_fence
+            heading = None if in_fence else HEADING_RE.match(raw)
+            if heading and heading.group("level") == "###":
+                close()
+                question = heading.group("title")
+                anchor = ANCHOR_RE.search(question)
+                if anchor:
+                    question = question[: anchor.start()]
+                current = FaqItem(
+                    question=question.strip(),
+                    answer="",
+                    anchor=anchor.group("anchor") if anchor else "",
+                    line=number,
+                )
+                answer = []
+            elif current is not None:
+                answer.append(raw)
+            elif raw.strip():
+                self.article.note(number, f"“{shorten(raw)}” comes before the first '### "
+                                          "Question?' in the FAQ; left out.")  # fmt: skip
+        close()
+
+    def read_equipment(self, body, first_line, title):
+        for entry in self.items(body, first_line, title):
+            if entry[0] == "item":
+                self.article.recommended_equipment.append(
+                    equipment_item(unescape(entry[1]), entry[2], markers=True)
+                )
+            elif entry[0] == "callout" and entry[1] == "tip":
+                self.callout_into("equipment_tip", entry[2], entry[3])
+            else:
+                self.left_out(str(entry[-2]), entry[-1], title)
+
+
+def split_item(text: str) -> tuple[str, str]:
+    label, rest = split_label(text, plain=False)
+    if not label:
+        return "", unescape(text)
+    if not rest:
+        return "", label
+    return label, rest
+
+
+def unescape(text: str) -> str:
+    return text[1:] if text.startswith(ESCAPED_LABEL) else text
+
+
+def dedent(line: str, width: int) -> str:
+    spaces = len(line) - len(line.lstrip(" "))
+    return line[min(spaces, width) :]
+
+
+def trim_blank(lines: list[str]) -> str:
+    """The block's text without the blank lines around it (inner text kept verbatim)."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return "\n".join(line.rstrip() for line in lines[start:end])
+
+
+# ============================================================================ writing
+
+
+def write_markdown(article: Article) -> str:
+    """The article as Format A text: stable key order, one blank line between blocks."""
+    blocks = [front_matter(article)]
+    if article.intro.strip():
+        blocks.append(normalise_newlines(article.intro).strip())
+    blocks += sets_reps_section(article)
+    blocks += steps_section(article, SETUP, "Setup", article.setup_steps, article.setup_tip)
+    blocks += steps_section(
+        article, EXECUTION, "Execution", article.execution_steps, article.execution_tip
+    )
+    blocks += tips_section(article)
+    blocks += faq_section(article)
+    blocks += equipment_section(article)
+    return "\n\n".join(blocks) + "\n"
+
+
+def front_matter(article: Article) -> str:
+    values = {
+        "name": article.name,
+        "slug": article.slug,
+        "title": article.seo_title,
+        "description": article.meta_description,
+        "status": article.status or "draft",
+        "body_part": article.body_part,
+        "primary_muscles": article.primary_muscles,
+        "secondary_muscles": article.secondary_muscles,
+        "equipment": article.equipment,
+        "optional_equipment": article.optional_equipment,
+        "difficulty": article.difficulty or "beginner",
+        "difficulty_note": article.difficulty_note,
+        "related": article.related or [],
+        "variations": article.variations or [],
+    }
+    data = {key: values[key] for key in WRITE_ORDER if values[key]}
+    dumped = yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000
+    )
+    return f"{FRONT_MATTER_FENCE}\n{dumped}{FRONT_MATTER_FENCE}"
+
+
+def callout(prefix: str, text: str) -> str:
+    return f"{prefix}: {normalise_newlines(text).strip()}"
+
+
+def sets_reps_section(article: Article) -> list[str]:
+    if not (article.sets_reps or article.progression_rule.strip()):
+        return []
+    parts = ["## Sets & Reps"]
+    if article.sets_reps:
+        rows = ["| Goal | Sets | Reps or hold | Guidance |", "|---|---|---|---|"]
+        for item in article.sets_reps:
+            cells = [item.goal, item.sets, item.reps, item.guidance]
+            rows.append("| " + " | ".join(table_cell(c) for c in cells) + " |")
+        parts.append("\n".join(rows))
+    if article.progression_rule.strip():
+        parts.append(callout("Progression rule", article.progression_rule))
+    return ["\n\n".join(parts)]
+
+
+def steps_section(article, phase, title, steps, tip) -> list[str]:
+    if not (steps or tip.strip()):
+        return []
+    parts = [f"## {title}"]
+    if steps:
+        parts.append(
+            "\n".join(list_item(f"{n}. ", s.label, s.text) for n, s in enumerate(steps, 1))
+        )
+    if tip.strip():
+        parts.append(callout("Tip", tip))
+    return ["\n\n".join(parts)]
+
+
+def tips_section(article: Article) -> list[str]:
+    if not article.tips:
+        return []
+    parts = ["## Pro Tips & Common Mistakes"]
+    run_kind, run = None, []
+    for tip in article.tips + [None]:
+        kind = tip.kind if tip else None
+        if kind != run_kind and run:
+            heading = "### Pro tips" if run_kind == "tip" else "### Common mistakes"
+            parts += [heading, "\n".join(list_item("- ", t.label, t.text) for t in run)]
+            run = []
+        run_kind = kind
+        if tip:
+            run.append(tip)
+    return ["\n\n".join(parts)]
+
+
+def faq_section(article: Article) -> list[str]:
+    if not article.faqs:
+        return []
+    parts = ["## FAQ"]
+    for faq in article.faqs:
+        question = " ".join(faq.question.split())
+        # The anchor the model would derive from the question goes without saying.
+        stated = faq.anchor and faq.anchor != default_anchor(question)
+        anchor = f" {{#{faq.anchor}}}" if stated else ""
+        parts += [f"### {question}{anchor}", normalise_newlines(faq.answer).strip()]
+    return ["\n\n".join(parts)]
+
+
+def equipment_section(article: Article) -> list[str]:
+    items, tip = article.recommended_equipment, article.equipment_tip
+    if not (items or tip.strip()):
+        return []
+    parts = ["## Recommended Equipment"]
+    if items:
+        lines = []
+        for item in items:
+            name = item.name or item.entry or ""
+            text = f"[{name}]({item.url})" if item.url else name
+            if item.entry is not None:
+                text += " {equipment}" if not item.name else f" {{equipment: {item.entry}}}"
+            if item.why.strip():
+                text += f" — {item.why.strip()}"
+            lines.append(f"- {text}")
+        parts.append("\n".join(lines))
+    if tip.strip():
+        parts.append(callout("Tip", tip))
+    return ["\n\n".join(parts)]
+
+
+def default_anchor(question: str) -> str:
+    """What `Faq.unique_anchor` derives from a question when nothing else has it."""
+    return slugify(question)[:70].strip("-") or "question"
+
+
+def list_item(marker: str, label: str, text: str) -> str:
+    text = normalise_newlines(text).strip()
+    if label.strip():
+        body = f"**{label.strip()}:** {text}"
+    elif text.startswith("**"):
+        body = "\\" + text  # keep a bold opening from reading as a label
+    else:
+        body = text
+    indent = " " * len(marker)
+    lines = body.split("\n")
+    rest = [f"{indent}{line}" if line.strip() else "" for line in lines[1:]]
+    return "\n".join([marker + lines[0], *rest])
+
+
+def table_cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def normalise_newlines(text: str) -> str:
+    """Unix line endings and no trailing spaces: what the reader keeps of any text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
