@@ -110,6 +110,7 @@ def read_front_matter(text: str, article: Article) -> int:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
         problem = (error.problem or "not valid YAML").strip()
+        problem = problem.replace("'<stream end>'", "the end of the front matter")
         raise ArticleError(f"The front matter is not valid YAML: {problem}.", line) from None
     except yaml.YAMLError as error:
         raise ArticleError(f"The front matter is not valid YAML: {error}.", 1) from None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from reversion import add_to_revision, create_revision, set_comment, set_user
 
 from ..models import (
@@ -238,7 +238,7 @@ class _Writer:
             label = instance._meta.get_field(name).verbose_name
             where = instance._meta.verbose_name
             subject = label if where == "exercise" else f"{where} {label}"
-            raise ArticleError(f"{subject.capitalize()}: {' '.join(messages)}", line) from None
+            raise ArticleError(f"{capfirst(subject)}: {' '.join(messages)}", line) from None
 
     def children(self, exercise: Exercise, *, save: bool) -> None:
         article = self.article
@@ -385,7 +385,7 @@ def describe_changes(article: Article, existing: Exercise | None, status: str) -
         ("FAQ", "faqs", lambda i: (" ".join(i.question.split()), clean(i.answer))),
         ("FAQ links", "faqs", lambda i: i.anchor),
         ("recommended equipment", "recommended_equipment",
-         lambda i: (i.display_name.casefold(), i.entry is not None, i.why, i.url)),
+         lambda i: (i.display_name.casefold(), links_entry(i), i.why, i.url)),
     ]  # fmt: skip
     for label, attribute, key in lists:
         new, old = getattr(article, attribute), getattr(current, attribute)
@@ -403,6 +403,13 @@ def describe_changes(article: Article, existing: Exercise | None, status: str) -
         if new is not None and sorted(set(new)) != getattr(current, attribute):
             changes.append(attribute.replace("related", "related exercises"))
     return changes
+
+
+def links_entry(item) -> bool:
+    """Whether saving links the row to an equipment entry (see `_Writer.children`)."""
+    if item.entry is not None:
+        return True
+    return item.auto_link and Equipment.objects.filter(name__iexact=item.name).exists()
 
 
 def clean(text: str) -> str:
