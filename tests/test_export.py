@@ -82,8 +82,10 @@ def tricky_exercise() -> Exercise:
                        answer="A list:\n\n- one\n- two", anchor="original-wording")  # fmt: skip
     Faq.objects.create(exercise=exercise, order=8, question="Question 0?", answer="Again.")
     band = Equipment.objects.get(name="Resistance band")
-    RecommendedEquipment.objects.create(exercise=exercise, order=10, name="Foam roller",
-                                        why="Loosens first.", url="https://a.example/r")  # fmt: skip
+    RecommendedEquipment.objects.create(
+        exercise=exercise, order=10, name="Foam roller", why="Loosens first.",
+        url="https://a.example/r",
+    )  # fmt: skip
     RecommendedEquipment.objects.create(exercise=exercise, order=11, equipment=band,
                                         name="Long band", why="")  # fmt: skip
     RecommendedEquipment.objects.create(exercise=exercise, order=12, equipment=band,
