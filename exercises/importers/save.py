@@ -6,6 +6,7 @@ muscles, equipment) are matched by name ignoring case, or by address, and create
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -168,7 +169,8 @@ class _Writer:
             self.entry(BodyPart, article.body_part, article.line_of("body_part"))
         for attribute, model in self.vocabulary_fields():
             self.entries(model, getattr(article, attribute), article.line_of(attribute))
-        exercise = self.result.exercise or Exercise(slug=self.result.slug)
+        # A copy: the caller still shows the exercise as it is now.
+        exercise = copy.copy(self.result.exercise) or Exercise(slug=self.result.slug)
         self.fill(exercise)
         self.check(exercise, article.line_of("name"), exclude=["body_part", "slug"])
         self.children(exercise, save=False)
