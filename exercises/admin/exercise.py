@@ -122,7 +122,10 @@ class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
     def _set_status(self, request, queryset, status):
         changed = 0
         with transaction.atomic():
-            for exercise in queryset.select_for_update().exclude(status=status):
+            # No joins: PostgreSQL cannot lock the nullable side of the list's outer join.
+            for exercise in (
+                queryset.select_related(None).select_for_update().exclude(status=status)
+            ):
                 # Saved one by one, not with update(), so that each change is recorded
                 # as a revision and the caches and search index hear about it.
                 with create_revision():
