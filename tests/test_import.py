@@ -270,7 +270,8 @@ def test_markdown_with_variant_headings_and_numbered_lists():
         ("Where should I feel the stretch?", None),
         ("Dynamic Back Stretch", None),
         ("Equipment: None", None),
-        ("Benefits", None),
+        ("Benefits", "extra"),
+        ("Summary", "extra"),
     ],
 )
 def test_section_titles_and_their_variants(title, kind):
@@ -572,3 +573,27 @@ def test_save_article_rolls_back_on_a_bad_row():
         save_article(article, source="test")
     assert error.value.line == 3
     assert Exercise.objects.count() == 0
+
+
+def test_sections_without_a_field_of_their_own_are_kept_in_the_intro():
+    article = parse_text(
+        "Wall Angel\nIntro line.\nBenefits\nBetter posture at the desk.\nSteps\n- Press back.\n"
+        "Related Exercises\nCat-Cow\n"
+    )
+    assert article.intro == (
+        "Intro line.\n\n## Benefits\n\nBetter posture at the desk.\n\n"
+        "## Related Exercises\n\nCat-Cow"
+    )
+    assert [s.text for s in article.steps] == ["Press back."]  # not "Cat-Cow"
+    assert [n.line for n in article.notices] == [3, 7]
+
+
+def test_markdown_faq_without_question_headings():
+    article = parse_text(
+        "---\nname: Wall Angel\n---\n## FAQ\n\n**Can I do it daily?**\n\nYes, daily.\n\n"
+        "Q: Is it safe?\nMostly.\n"
+    )
+    assert [(f.question, f.answer) for f in article.faqs] == [
+        ("Can I do it daily?", "Yes, daily."),
+        ("Is it safe?", "Mostly."),
+    ]

@@ -15,6 +15,7 @@ from .article import Article, FaqItem, SetsRepsItem, StepItem, TipItem
 from .errors import ArticleError
 from .sections import (
     EXECUTION,
+    EXTRA,
     MISTAKES,
     SETUP,
     TIPS,
@@ -183,7 +184,7 @@ class _BodyParser:
         intro_parts = [trim_blank(intro_lines)]
         for title, line, body in blocks[1:]:
             kind = classify_heading(title)
-            if kind is None:
+            if kind in (None, EXTRA):
                 self.article.note(
                     line,
                     f"“{shorten(title)}” is not a section we know; it was kept in the intro.",
@@ -408,11 +409,16 @@ class _BodyParser:
                 self.article.note(current.line, f"The question “{shorten(current.question)}” "
                                                 "has no answer below it; left out.")  # fmt: skip
 
+        with_headings = any(
+            (m := HEADING_RE.match(raw)) and m.group("level") == "###" for raw in body
+        )
         for offset, raw in enumerate(body):
             number = first_line + offset
             if FENCE_RE.match(raw):
                 in_fence = not in_fence
             heading = None if in_fence else HEADING_RE.match(raw)
+            if not with_headings and not in_fence and question_line(raw):
+                heading = HEADING_RE.match(f"### {question_line(raw)}")
             if heading and heading.group("level") == "###":
                 close()
                 question = heading.group("title")
@@ -443,6 +449,15 @@ class _BodyParser:
                 self.callout_into("equipment_tip", entry[2], entry[3])
             else:
                 self.left_out(str(entry[-2]), entry[-1], title)
+
+
+def question_line(raw: str) -> str:
+    """'**Can I do it daily?**' or 'Q: Can I do it daily?' -> the question; else ''."""
+    if raw.startswith((" ", "\t")) or LIST_ITEM_RE.match(raw):
+        return ""
+    text = re.sub(r"^(?:\*\*|__)?(?:Q(?:uestion)?\s*[:.]\s*)?", "", raw.strip())
+    text = re.sub(r"(?:\*\*|__)$", "", text).strip()
+    return text if text.endswith("?") and len(text) <= 300 else ""
 
 
 def split_item(text: str) -> tuple[str, str]:

@@ -304,12 +304,15 @@ class _Writer:
             return
         for model in (SetsReps, Step, Tip, Faq, RecommendedEquipment):
             model.objects.filter(exercise=exercise).delete()
-        for model in (SetsReps, Step, Tip):
-            model.objects.bulk_create(row for row in rows if isinstance(row, model))
+        # Saved one by one, as the admin's inlines do, so that every receiver keeping
+        # derived data (caches, the search index) hears about each row.
+        for row in rows:
+            row.save()
         # Explicit anchors first, so that derived ones step around them.
         for row in sorted(faqs, key=lambda faq: not faq.anchor):
             row.save()  # the model derives a unique anchor from the question when blank
-        RecommendedEquipment.objects.bulk_create(equipment_rows)
+        for row in equipment_rows:
+            row.save()
 
     def relations(self, exercise: Exercise, *, save: bool) -> None:
         for attribute in RELATION_FIELDS:

@@ -13,6 +13,8 @@ from .article import Article, EquipmentItem, SetsRepsItem
 
 OVERVIEW, SETS_REPS, SETUP, EXECUTION = "overview", "sets_reps", "setup", "execution"
 TIPS, MISTAKES, FAQ, EQUIPMENT = "tips", "mistakes", "faq", "equipment"
+# Sections with no field of their own; their text is kept at the end of the intro.
+EXTRA = "extra"
 
 SECTION_TITLES = {
     OVERVIEW: "Quick overview",
@@ -29,7 +31,7 @@ SECTION_TITLES = {
 HEADING_PATTERNS = [
     (
         OVERVIEW,
-        r"(quick |exercise )?(overview|summary|profile|facts|details)|at a glance"
+        r"(quick |exercise )?(overview|profile|facts|details)|at a glance"
         r"|(quick|key) (facts|info)|the basics",
     ),
     (
@@ -72,6 +74,13 @@ HEADING_PATTERNS = [
         r"(recommended |suggested |optional |helpful )?(equipment|gear|tools|kit)"
         r"( needed| optional| you need)?|what you need|what you ll need|you ll need"
         r"|you will need|things you need",
+    ),
+    (
+        EXTRA,
+        r"(key |main |the )?benefits( of .+)?|why (it|this) works|variations|modifications"
+        r"|alternatives|related exercises|similar exercises|muscles worked|safety( tips)?"
+        r"|precautions|contraindications|who (it|this) is for|summary|conclusion"
+        r"|bottom line|the bottom line|key takeaways|final thoughts|when to do it",
     ),
 ]
 _HEADING_RES = [(kind, re.compile(f"^(?:{pattern})$")) for kind, pattern in HEADING_PATTERNS]

@@ -13,6 +13,7 @@ from .article import Article, FaqItem, StepItem, TipItem
 from .errors import ArticleError
 from .sections import (
     EXECUTION,
+    EXTRA,
     FAQ,
     SETUP,
     apply_overview_row,
@@ -176,6 +177,15 @@ class _WebCopyParser:
         if kind is None:
             return False
         self.close_faq()
+        if kind == EXTRA:
+            title = clean_title(stripped).rstrip(":")
+            self.kind = UNKNOWN
+            self.article.note(
+                number,
+                f"“{shorten(title)}” has no section of its own; its text was added to the intro.",
+            )
+            self.intro.extend(["", f"## {title}", ""])
+            return True
         self.kind = kind
         return True
 
