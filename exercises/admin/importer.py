@@ -92,6 +92,10 @@ class ImportArticleMixin:
             form = ImportArticleForm(request.POST, request.FILES)
             if form.is_valid():
                 text, source = form.cleaned_data["text"], form.cleaned_data["source"]
+                if not form.cleaned_data.get("upload") and form.cleaned_data["previewed"] != digest(
+                    text
+                ):
+                    source = PASTED  # new or edited text, no longer the uploaded file's
                 try:
                     article = parse_text(text)
                     if "save" in request.POST and form.cleaned_data["previewed"] == digest(text):
