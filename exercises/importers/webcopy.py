@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .article import Article, FaqItem, StepItem, TipItem
+from .article import Article, FaqItem, SetsRepsItem, StepItem, TipItem
 from .errors import ArticleError
 from .sections import (
     EXECUTION,
@@ -255,8 +255,6 @@ class _WebCopyParser:
             cells = split_table_row(stripped)
             if cells and cells[0].lower() == "goal":
                 return
-            from .article import SetsRepsItem
-
             cells += [""] * (4 - len(cells))
             self.article.sets_reps.append(SetsRepsItem(*cells[:4], line=number))
             return
