@@ -1,5 +1,7 @@
 """import_articles: both formats, the seed articles, saving, and every failure case."""
 
+import random
+from contextlib import suppress
 from io import StringIO
 from pathlib import Path
 
@@ -597,3 +599,24 @@ def test_markdown_faq_without_question_headings():
         ("Can I do it daily?", "Yes, daily."),
         ("Is it safe?", "Mostly."),
     ]
+
+
+FRAGMENTS = [
+    "---", "name: Wall Angel", "slug: x", "related: [a, b]", "difficulty: [1]", "## FAQ",
+    "### Why?", "## Setup", "| Goal | Sets |", "|---|---|", "| a | b |", "- **L:** t", "1. step",
+    "   continued", "", "Tip: x", "Tip:", "Progression rule: y", "Quick Overview", "FAQ", "Why?",
+    "Q: a?", "A:", "Steps", "• item", "- ", "**:**", "```", "# Title", "Benefits", "## ",
+    "- [A](http://x) {equipment} — w", "- {equipment: }", "| Equipment | (optional: ) |",
+    "Equipment: None", "x" * 130, "?", "||", "...", "title: !!python/object:os.system x",
+]  # fmt: skip
+
+
+def test_no_text_crashes_the_parsers():
+    """Whatever an editor pastes, the answer is an article or an ArticleError, never a 500."""
+    rng = random.Random(5)
+    for _ in range(600):
+        lines = [rng.choice(FRAGMENTS) for _ in range(rng.randint(0, 20))]
+        if rng.random() < 0.5:
+            lines = ["---", "name: Fuzz", "---", *lines]
+        with suppress(ArticleError):
+            parse_text("\n".join(lines))

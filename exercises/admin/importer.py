@@ -139,12 +139,9 @@ class ImportArticleMixin:
         return TemplateResponse(request, "admin/exercises/exercise/import_article.html", context)
 
     def save_import(self, request, article, source):
-        try:
-            result = save_article(article, source=source, user=request.user, status=Status.DRAFT)
-        except ArticleError as error:
-            # Checked in the preview already; the database may have changed since.
-            messages.error(request, f"Nothing was saved. Line {error.line}: {error.message}")
-            return redirect("admin:exercises_exercise_import")
+        """Save the previewed article. An ArticleError (the database changed since the
+        preview) goes back to the form, which still holds the text."""
+        result = save_article(article, source=source, user=request.user, status=Status.DRAFT)
         exercise = result.exercise
         verb = "imported" if result.created else "updated from the import"
         messages.success(

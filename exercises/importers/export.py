@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..models import Exercise
 from .article import Article, EquipmentItem, FaqItem, SetsRepsItem, StepItem, TipItem
-from .markdown_format import write_markdown
+from .markdown_writer import write_markdown
 
 
 def article_from_exercise(exercise: Exercise) -> Article:

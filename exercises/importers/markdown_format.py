@@ -24,6 +24,7 @@ from .sections import (
     classify_heading,
     equipment_item,
     is_mistake,
+    is_sets_reps_header,
     is_table_separator,
     overview_key,
     sets_reps_item,
@@ -192,18 +193,16 @@ class _BodyParser:
     def split_sections(self) -> list[tuple[str, int, list[str]]]:
         """[(title, line number, body lines)], the first entry being the intro."""
         blocks: list[tuple[str, int, list[str]]] = [("", self.start + 1, [])]
-        in_fence = False
+        fenced = fenced_lines(self.lines[self.start :])
         seen_content = False
         for index in range(self.start, len(self.lines)):
             raw = self.lines[index]
             number = index + 1
-            if FENCE_RE.match(raw):
-                in_fence = not in_fence
-            heading = None if in_fence else HEADING_RE.match(raw)
+            heading = None if index - self.start in fenced else HEADING_RE.match(raw)
             if heading and heading.group("level") == "#" and not seen_content:
-                self.read_title(heading.group("title"), number)
                 seen_content = True
-                continue
+                if self.read_title(heading.group("title"), number):
+                    continue
             if heading and heading.group("level") == "##":
                 blocks.append((heading.group("title"), number, []))
                 seen_content = True
@@ -213,16 +212,14 @@ class _BodyParser:
             blocks[-1][2].append(raw)
         return blocks
 
-    def read_title(self, title: str, number: int) -> None:
+    def read_title(self, title: str, number: int) -> bool:
+        """A leading '# Title' names the exercise when the front matter does not, and is
+        dropped when it repeats the name; any other '# Heading' belongs to the intro."""
         if not self.article.name:
             self.article.name = title.strip()
             self.article.lines["name"] = number
-        elif title.strip() != self.article.name:
-            self.article.note(
-                number,
-                f"The '# {shorten(title)}' title differs from the front-matter name; "
-                "the front-matter name was used.",
-            )
+            return True
+        return title.strip() == self.article.name
 
     # ----- items -------------------------------------------------------------------------
 
@@ -332,7 +329,7 @@ class _BodyParser:
             kind = entry[0]
             if kind == "row":
                 cells, number = entry[1], entry[2]
-                if cells and cells[0].strip().lower() == "goal":
+                if is_sets_reps_header(cells):
                     continue
                 cells = (cells + [""] * 4)[:4]
                 self.article.sets_reps.append(SetsRepsItem(*cells, line=number))
@@ -390,7 +387,7 @@ class _BodyParser:
     def read_faq(self, body, first_line, title):
         current: FaqItem | None = None
         answer: list[str] = []
-        in_fence = False
+        fenced = fenced_lines(body)
 
         def close():
             if current is None:
@@ -407,8 +404,7 @@ class _BodyParser:
         )
         for offset, raw in enumerate(body):
             number = first_line + offset
-            if FENCE_RE.match(raw):
-                in_fence = not in_fence
+            in_fence = offset in fenced
             heading = None if in_fence else HEADING_RE.match(raw)
             if not with_headings and not in_fence and question_line(raw):
                 heading = HEADING_RE.match(f"### {question_line(raw)}")
@@ -442,6 +438,16 @@ class _BodyParser:
                 self.callout_into("equipment_tip", entry[2], entry[3])
             else:
                 self.left_out(str(entry[-2]), entry[-1], title)
+
+
+def fenced_lines(lines: list[str]) -> set[int]:
+    """Indexes of lines inside ``` or ~~~ code blocks, where a '#' is not a heading. A fence
+    that is never closed fences nothing."""
+    fences = [i for i, line in enumerate(lines) if FENCE_RE.match(line)]
+    inside: set[int] = set()
+    for start, end in zip(fences[::2], fences[1::2], strict=False):
+        inside.update(range(start, end + 1))
+    return inside
 
 
 def question_line(raw: str) -> str:

@@ -374,3 +374,8 @@ def split_table_row(line: str) -> list[str]:
 
 def is_table_separator(line: str) -> bool:
     return bool(re.match(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", line))
+
+
+def is_sets_reps_header(cells: list[str]) -> bool:
+    """'| Goal | Sets | Reps or hold | Guidance |' (a goal may itself be called "Goal")."""
+    return len(cells) >= 2 and cells[0].lower() == "goal" and cells[1].lower().startswith("set")

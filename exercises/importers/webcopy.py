@@ -21,6 +21,7 @@ from .sections import (
     classify_heading,
     equipment_item,
     is_mistake,
+    is_sets_reps_header,
     is_table_separator,
     normalise_heading,
     sets_reps_item,
@@ -253,7 +254,7 @@ class _WebCopyParser:
             if is_table_separator(stripped):
                 return
             cells = split_table_row(stripped)
-            if cells and cells[0].lower() == "goal":
+            if is_sets_reps_header(cells):
                 return
             cells += [""] * (4 - len(cells))
             self.article.sets_reps.append(SetsRepsItem(*cells[:4], line=number))
