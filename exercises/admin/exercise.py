@@ -9,6 +9,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Exercise, Faq, RecommendedEquipment, SetsReps, Status, Step, Tip
 from .forms import ExerciseAdminForm, NormalizedNewlinesForm
+from .importer import ImportArticleMixin
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
 COMPACT_TEXT = {models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 2})}}
@@ -57,7 +58,7 @@ class RecommendedEquipmentInline(SortableTabularInline):
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(SortableAdminBase, CompareVersionAdmin):
+class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
     form = ExerciseAdminForm
     inlines = [SetsRepsInline, StepInline, TipInline, FaqInline, RecommendedEquipmentInline]
     formfield_overrides = {**MARKDOWN_EDITOR, **COMPACT_TEXT}

@@ -1,0 +1,192 @@
+"""export_articles: every exercise out as Markdown, and back in without losing anything."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from exercises.importers.export import article_from_exercise, exercises_for_export
+from exercises.importers.markdown_format import parse_markdown, write_markdown
+from exercises.models import (
+    BodyPart,
+    Equipment,
+    Exercise,
+    Faq,
+    Muscle,
+    RecommendedEquipment,
+    SetsReps,
+    Step,
+    Tip,
+)
+from tests.factories import make_exercise
+
+pytestmark = pytest.mark.django_db
+
+SEED_FULL = Path(__file__).resolve().parent.parent.parent / "shared/seeds/001_1ad1e88cf912d712.txt"
+
+
+def export(folder: Path) -> dict[str, bytes]:
+    call_command("export_articles", str(folder), stdout=StringIO())
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def import_folder(folder: Path) -> str:
+    out = StringIO()
+    call_command("import_articles", str(folder), stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def empty_the_database():
+    Exercise.objects.all().delete()
+    for model in (BodyPart, Muscle, Equipment):
+        model.objects.all().delete()
+
+
+def tricky_exercise() -> Exercise:
+    """Everything an editor can set, including the awkward cases."""
+    exercise = make_exercise(
+        name="Thread the Needle: Kneeling",
+        slug="thread-the-needle",
+        status="draft",
+        children=2,
+        seo_title="Thread the Needle: Form, Sets & FAQ",
+        meta_description="'Quoted' start, a colon: here, and “curly” quotes — plus a dash.",
+        intro="First paragraph with **bold** and a [link](https://example.com/a).\r\n\r\n"
+        "## Why it works\r\n\r\nA heading of the editor's own inside the intro.   \r\n"
+        "- a list in the intro\n- second",
+        difficulty="intermediate",
+        difficulty_note="Intermediate: needs some shoulder range",
+        setup_tip="Use a towel.\n\nA second paragraph in the tip.",
+        execution_tip="Exhale: slowly.",
+        equipment_tip="Keep it simple.",
+    )
+    exercise.equipment.add(Equipment.objects.create(name="Resistance band"))
+    exercise.secondary_muscles.add(Muscle.objects.create(name="obliques"))  # lower case kept
+    SetsReps.objects.create(
+        exercise=exercise, order=5, goal="Pipe | goal", sets="2–3", reps="20–30 s hold",
+        guidance="",
+    )  # fmt: skip
+    Step.objects.create(exercise=exercise, order=1, phase="setup", label="Kneel",
+                        text="Knees under hips.\nA second line.")  # fmt: skip
+    Step.objects.create(exercise=exercise, order=2, phase="execution", label="",
+                        text="**Bold start** without a label.")  # fmt: skip
+    Step.objects.create(exercise=exercise, order=3, phase="execution", label="Note: colon",
+                        text="Label with a colon.")  # fmt: skip
+    # Interleaved kinds, and a "tip" that reads like a mistake: kinds must survive.
+    Tip.objects.create(exercise=exercise, order=50, kind="tip", label="", text="Don't worry.")
+    Tip.objects.create(exercise=exercise, order=51, kind="mistake", label="Rushing",
+                       text="Slow down.")  # fmt: skip
+    Tip.objects.create(exercise=exercise, order=52, kind="tip", label="Breathe", text="Out.")
+    Faq.objects.create(exercise=exercise, order=7, question="Reworded question?",
+                       answer="A list:\n\n- one\n- two", anchor="original-wording")  # fmt: skip
+    Faq.objects.create(exercise=exercise, order=8, question="Question 0?", answer="Again.")
+    band = Equipment.objects.get(name="Resistance band")
+    RecommendedEquipment.objects.create(
+        exercise=exercise, order=10, name="Foam roller", why="Loosens first.",
+        url="https://a.example/r",
+    )  # fmt: skip
+    RecommendedEquipment.objects.create(exercise=exercise, order=11, equipment=band,
+                                        name="Long band", why="")  # fmt: skip
+    RecommendedEquipment.objects.create(exercise=exercise, order=12, equipment=band,
+                                        url="https://shop.example/band")  # fmt: skip
+    other = make_exercise(name="Cat-Cow", slug="cat-cow", children=0)
+    variation = make_exercise(name="Seated Twist", slug="seated-twist", children=0)
+    exercise.related.add(other)
+    exercise.variations.add(variation)
+    return exercise
+
+
+def test_export_writes_every_exercise_including_drafts(tmp_path, exercise, draft):
+    out = StringIO()
+    call_command("export_articles", str(tmp_path / "out"), stdout=out)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "kneeling-back-stretch.md",
+        "secret-draft-stretch.md",
+    ]
+    assert "Exported 2 exercises" in out.getvalue()
+    text = (tmp_path / "out" / "secret-draft-stretch.md").read_text()
+    assert text.startswith("---\nname: Secret Draft Stretch\nslug: secret-draft-stretch\n")
+    assert "status: draft" in text
+
+
+def test_export_import_export_is_byte_identical(tmp_path):
+    tricky_exercise()
+    first = export(tmp_path / "first")
+    before = [article_from_exercise(e) for e in exercises_for_export()]
+
+    empty_the_database()
+    import_folder(tmp_path / "first")
+    second = export(tmp_path / "second")
+
+    assert first.keys() == second.keys() == {
+        "cat-cow.md", "seated-twist.md", "thread-the-needle.md"
+    }  # fmt: skip
+    for name in first:
+        assert first[name] == second[name], name
+    after = [article_from_exercise(e) for e in exercises_for_export()]
+    for old, new in zip(before, after, strict=True):
+        assert [(t.kind, t.label, t.text) for t in old.tips] == [
+            (t.kind, t.label, t.text) for t in new.tips
+        ]
+        assert [(f.question, f.anchor) for f in old.faqs] == [
+            (f.question, f.anchor) for f in new.faqs
+        ]
+        assert [(r.name, r.entry, r.url) for r in old.recommended_equipment] == [
+            (r.name, r.entry, r.url) for r in new.recommended_equipment
+        ]
+        assert (old.status, old.related, old.variations) == (
+            new.status, new.related, new.variations
+        )  # fmt: skip
+        assert old.difficulty_note == new.difficulty_note
+        assert old.setup_tip == new.setup_tip
+
+
+def test_the_exported_file_reads_as_an_editor_would_expect(tmp_path):
+    tricky_exercise()
+    text = export(tmp_path)["thread-the-needle.md"].decode()
+    assert "\r" not in text
+    assert "| Pipe \\| goal | 2–3 | 20–30 s hold |  |" in text
+    assert "3. **Kneel:** Knees under hips.\n   A second line." in text
+    assert "\\**Bold start** without a label." in text
+    assert "### Pro tips\n\n- Tip 0.\n- Tip 1.\n- Don't worry.\n\n### Common mistakes" in text
+    assert "### Reworded question? {#original-wording}" in text
+    assert "### Question 0?\n" in text  # the anchor the question gives goes without saying
+    assert "### Question 0? {#question-0-2}" in text  # a repeated question needs its own
+    assert "- [Foam roller](https://a.example/r) — Loosens first." in text
+    assert "- Long band {equipment: Resistance band}" in text
+    assert "- [Resistance band](https://shop.example/band) {equipment}" in text
+    assert "Tip: Use a towel.\n\nA second paragraph in the tip." in text
+    assert "related:\n- cat-cow\nvariations:\n- seated-twist\n---" in text
+
+
+def test_reimporting_an_export_changes_nothing(tmp_path):
+    tricky_exercise()
+    export(tmp_path)
+    out = import_folder(tmp_path)
+    assert "0 created, 0 updated, 3 unchanged, 0 failed." in out
+
+
+def test_the_writer_and_reader_agree_on_every_demo_exercise(tmp_path):
+    call_command("load_demo_content", stdout=StringIO())
+    for exercise in exercises_for_export():
+        text = write_markdown(article_from_exercise(exercise))
+        assert write_markdown(parse_markdown(text)) == text, exercise.slug
+
+
+@pytest.mark.skipif(not SEED_FULL.exists(), reason="seed articles not present")
+def test_a_seed_survives_import_export_import(tmp_path):
+    call_command("import_articles", str(SEED_FULL), stdout=StringIO())
+    first = export(tmp_path / "first")
+    empty_the_database()
+    import_folder(tmp_path / "first")
+    assert export(tmp_path / "second") == first
+
+
+def test_export_refuses_a_file_as_the_folder(tmp_path):
+    from django.core.management import CommandError
+
+    target = tmp_path / "file.txt"
+    target.write_text("x")
+    with pytest.raises(CommandError, match="is not a folder"):
+        call_command("export_articles", str(target), stdout=StringIO())
