@@ -56,7 +56,10 @@ def test_seed_with_every_section_is_read_section_by_section():
     article = read_file(SEED_FULL)
     assert article.format == "web copy"
     assert article.name == "Dynamic Back Stretch"
-    assert article.seo_title == "Dynamic Back Stretch: Proper Form, Sets, Benefits, Tips & FAQ"
+    # Compared with the seed's own heading line rather than a copy of it in our code.
+    headline = next(line for line in SEED_FULL.read_text().splitlines() if ": Proper" in line)
+    assert article.seo_title == headline.strip()
+    assert article.seo_title.startswith("Dynamic Back Stretch: ")
     assert article.meta_description.startswith("Learn how to do the Dynamic Back Stretch")
     assert article.intro.startswith("This exercise works best when you stay relaxed")
     assert "\n" not in article.intro  # one paragraph
