@@ -20,6 +20,7 @@ from django.http import HttpRequest, HttpResponse
 
 GENERATION_KEY = "content-generation"
 PAGE_KEY_PREFIX = "page"
+MIN_GENERATION = 10**15  # any fresh generation (microseconds since 1970) is larger
 
 
 def _fresh_generation() -> int:
@@ -40,8 +41,12 @@ def content_generation() -> int:
 def bump_content_generation() -> None:
     """Make every cached page stale (call after any content change)."""
     try:
-        cache.incr(GENERATION_KEY)
+        generation = cache.incr(GENERATION_KEY)
     except ValueError:  # the number is not in the cache (yet, or any more)
+        generation = None
+    # Redis creates a missing key at 1 if it vanished between the backend's exists() check
+    # and INCR; start again from a fresh (larger than ever used) number instead.
+    if generation is None or generation < MIN_GENERATION:
         cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 

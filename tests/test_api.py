@@ -3,11 +3,11 @@
 from http import HTTPStatus
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 
 from exercises.models import Step, Tip
 from tests.factories import make_exercise
+from tests.isolated_cache import use_isolated_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -20,10 +20,8 @@ DETAIL_FIELDS = {
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def _isolated_cache(settings):
+    use_isolated_cache(settings)
 
 
 def get_json(client, url, status=HTTPStatus.OK):

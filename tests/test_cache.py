@@ -1,5 +1,7 @@
 """Anonymous pages are cached whole; any edit shows on the very next request."""
 
+import os
+import uuid
 from http import HTTPStatus
 
 import pytest
@@ -16,6 +18,7 @@ from exercises import cache as page_cache
 from exercises.models import Muscle, Step
 from tests.admin_forms import errors_on_page, form_data
 from tests.factories import make_exercise
+from tests.isolated_cache import use_isolated_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +38,8 @@ PUBLIC_URLS = [
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def _isolated_cache(settings):
+    use_isolated_cache(settings)
 
 
 @pytest.fixture
@@ -195,3 +196,22 @@ def test_requests_with_messages_waiting_are_not_cached():
     request._messages.add(INFO, "Saved.")
     assert not page_cache.is_cacheable_request(request)
     assert not page_cache.is_cacheable_request(RequestFactory().post("/"))
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set")
+def test_cached_pages_round_trip_through_redis(client, settings, exercise):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"test-{uuid.uuid4()}",  # never clear() a shared Redis
+        }
+    }
+    for url in ["/exercises/kneeling-back-stretch/", "/api/exercises/", "/sitemap.xml"]:
+        first = client.get(url)
+        second = client.get(url)
+        assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+        assert second.content == first.content
+    exercise.name = "Renamed Stretch"
+    exercise.save()
+    assert b"Renamed Stretch" in client.get("/exercises/kneeling-back-stretch/").content

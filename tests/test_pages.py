@@ -13,16 +13,14 @@ from django.urls import reverse
 
 from exercises.models import BodyPart, Equipment, Exercise, Faq, Muscle, Step, Tip
 from tests.factories import make_exercise
+from tests.isolated_cache import use_isolated_cache
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Pages are cached per content generation; rolled-back test data does not bump it.
-    cache.clear()
-    yield
-    cache.clear()
+def _isolated_cache(settings):
+    use_isolated_cache(settings)
 
 
 def make_in(body_part, name, **fields):

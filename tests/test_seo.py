@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from exercises.models import Exercise
 from tests.factories import make_exercise
+from tests.isolated_cache import use_isolated_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +22,8 @@ ATOM_NS = {"atom": "http://www.w3.org/2005/Atom"}
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def _isolated_cache(settings):
+    use_isolated_cache(settings)
 
 
 def soup_of(client, url):

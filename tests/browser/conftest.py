@@ -6,11 +6,13 @@ to install it; with CI set, a missing browser fails the run instead.
 
 import os
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
+
+from tests.isolated_cache import use_isolated_cache
 
 # Playwright's sync API keeps an event loop running in this thread; Django's ORM refuses to
 # run next to one unless told that this is deliberate.
@@ -57,12 +59,11 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server):
-    """The demo content behind a live server; yields the server's base URL."""
-    cache.clear()
-    call_command("load_demo_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    yield live_server.url
-    cache.clear()
+def site(live_server, settings):
+    """The demo content behind a live server, with a cache of its own; returns the base URL."""
+    use_isolated_cache(settings)
+    call_command("load_demo_content", stdout=StringIO())
+    return live_server.url
 
 
 @pytest.fixture(scope="session")
