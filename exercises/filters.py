@@ -6,7 +6,7 @@ Unknown values are reported next to the form and ignored; they never cause an er
 from django import forms
 from django.db.models import Q
 
-from .models import BodyPart, Difficulty, Equipment, ExerciseQuerySet, Muscle
+from .models import BodyPart, Difficulty, Equipment, ExerciseQuerySet, Muscle, Status
 
 
 def working(exercises: ExerciseQuerySet, muscle: Muscle) -> ExerciseQuerySet:
@@ -19,15 +19,31 @@ def using(exercises: ExerciseQuerySet, item: Equipment) -> ExerciseQuerySet:
     return exercises.filter(Q(equipment=item) | Q(optional_equipment=item)).distinct()
 
 
+def in_use(model, *relations: str):
+    """Vocabulary entries that at least one published exercise is filed under."""
+    published = Q()
+    for relation in relations:
+        published |= Q(**{f"{relation}__status": Status.PUBLISHED})
+    return model.objects.filter(published).distinct().order_by("name")
+
+
 class ExerciseFilterForm(forms.Form):
+    # Only choices that can find something; the querysets are lazy, so each is evaluated
+    # per request, never at import.
     body_part = forms.ModelChoiceField(
-        BodyPart.objects.all(), to_field_name="slug", required=False, empty_label="Any"
+        in_use(BodyPart, "exercises"), to_field_name="slug", required=False, empty_label="Any"
     )
     muscle = forms.ModelChoiceField(
-        Muscle.objects.all(), to_field_name="slug", required=False, empty_label="Any"
+        in_use(Muscle, "primary_for", "secondary_for"),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any",
     )
     equipment = forms.ModelChoiceField(
-        Equipment.objects.all(), to_field_name="slug", required=False, empty_label="Any"
+        in_use(Equipment, "required_for", "optional_for"),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any",
     )
     difficulty = forms.ChoiceField(choices=[("", "Any"), *Difficulty.choices], required=False)
     no_equipment = forms.BooleanField(label="No equipment needed", required=False)

@@ -30,44 +30,28 @@ class Section:
     title: str
 
 
-@dataclass
 class ExercisePage:
-    """Everything the exercise page shows, grouped. Built from `for_detail_page()` rows."""
+    """Everything the exercise page shows, grouped. Built from `for_detail_page()` rows,
+    so reading it runs no queries."""
 
-    exercise: Exercise
-    sets_reps: list = field(init=False)
-    setup_steps: list = field(init=False)
-    execution_steps: list = field(init=False)
-    tips: list = field(init=False)
-    mistakes: list = field(init=False)
-    faqs: list = field(init=False)
-    recommended_equipment: list = field(init=False)
-    primary_muscles: list = field(init=False)
-    secondary_muscles: list = field(init=False)
-    equipment: list = field(init=False)
-    optional_equipment: list = field(init=False)
-    related: list = field(init=False)
-    variations: list = field(init=False)
-
-    def __post_init__(self):
-        ex = self.exercise
-        steps = list(ex.steps.all())
+    def __init__(self, exercise: Exercise):
+        self.exercise = exercise
+        steps = list(exercise.steps.all())
         self.setup_steps = [s for s in steps if s.phase == Step.Phase.SETUP]
         self.execution_steps = [s for s in steps if s.phase != Step.Phase.SETUP]
-        all_tips = list(ex.tips.all())
-        self.tips = [t for t in all_tips if t.kind != Tip.Kind.MISTAKE]
-        self.mistakes = [t for t in all_tips if t.kind == Tip.Kind.MISTAKE]
-        self.all_tips = all_tips
-        self.sets_reps = list(ex.sets_reps.all())
-        self.faqs = list(ex.faqs.all())
-        self.recommended_equipment = list(ex.recommended_equipment.all())
-        self.primary_muscles = list(ex.primary_muscles.all())
-        self.secondary_muscles = list(ex.secondary_muscles.all())
-        self.equipment = list(ex.equipment.all())
-        self.optional_equipment = list(ex.optional_equipment.all())
+        self.all_tips = list(exercise.tips.all())  # the editors' order, mistakes included
+        self.tips = [t for t in self.all_tips if t.kind != Tip.Kind.MISTAKE]
+        self.mistakes = [t for t in self.all_tips if t.kind == Tip.Kind.MISTAKE]
+        self.sets_reps = list(exercise.sets_reps.all())
+        self.faqs = list(exercise.faqs.all())
+        self.recommended_equipment = list(exercise.recommended_equipment.all())
+        self.primary_muscles = list(exercise.primary_muscles.all())
+        self.secondary_muscles = list(exercise.secondary_muscles.all())
+        self.equipment = list(exercise.equipment.all())
+        self.optional_equipment = list(exercise.optional_equipment.all())
         # Only published neighbours are prefetched (see ExerciseQuerySet.for_detail_page).
-        self.related = list(ex.related.all())
-        self.variations = list(ex.variations.all())
+        self.related = list(exercise.related.all())
+        self.variations = list(exercise.variations.all())
 
     @cached_property
     def intro_html(self) -> str:

@@ -4,6 +4,7 @@ import json
 
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from .markdown import render_markdown
 from .sections import ExercisePage
@@ -40,8 +41,8 @@ def how_to(page: ExercisePage, url: str) -> dict:
 
     def step(s, anchor):
         text = f"{s.label}: {s.text}" if s.label else s.text
-        return {"@type": "HowToStep", "name": s.label or s.text[:80], "text": text,
-                "url": f"{url}#{anchor}"}  # fmt: skip
+        name = s.label or Truncator(s.text).words(10, truncate="…")
+        return {"@type": "HowToStep", "name": name, "text": text, "url": f"{url}#{anchor}"}
 
     data = {
         "@context": "https://schema.org",

@@ -303,6 +303,16 @@ def test_unknown_filter_values_are_ignored_with_a_message(client, catalogue, que
     assert len(soup.select(".cards .card")) == 2
 
 
+def test_filter_choices_only_offer_entries_with_published_exercises(client, catalogue):
+    Muscle.objects.create(name="Unused muscle")
+    draft_only = Muscle.objects.create(name="Draft-only muscle")
+    Exercise.objects.get(name="Draft Stretch").primary_muscles.add(draft_only)
+    soup = get_soup(client, "/exercises/")
+    muscles = [o["value"] for o in soup.select("#id_muscle option")]
+    assert muscles == ["", "hamstrings", "latissimus-dorsi", "rhomboids"]
+    assert [o["value"] for o in soup.select("#id_body_part option")] == ["", "back", "legs"]
+
+
 @pytest.mark.parametrize("page", ["abc", "0", "-1", "999", "1.5", "%00"])
 def test_bad_page_numbers_are_404_not_errors(client, catalogue, page):
     get_soup(client, f"/exercises/?page={page}", HTTPStatus.NOT_FOUND)
