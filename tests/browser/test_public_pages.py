@@ -46,6 +46,13 @@ def test_page_renders_fits_the_screen_and_has_no_accessibility_violations(
         assert others == [], "pages must not fetch anything from other hosts"
 
 
+def test_every_page_fits_a_320px_screen(open_page, site):
+    page = open_page("/", width=320)
+    for path, _heading in PAGES.values():
+        page.goto(site + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+
+
 def test_stylesheet_is_applied(open_page):
     page = open_page("/")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
