@@ -17,6 +17,7 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "content-generation"
 PAGE_KEY_PREFIX = "page"
@@ -103,13 +104,18 @@ def cache_public_page(view: Callable) -> Callable:
     def wrapped(request: HttpRequest, *args, **kwargs):
         if not is_cacheable_request(request):
             return view(request, *args, **kwargs)
-        # Read the generation before the view reads the database (see the module docstring).
+        # Read the generation before the view reads the database: see
+        # bump_content_generation_now_and_on_commit for why the order matters.
         key = page_cache_key(request, content_generation())
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = view(request, *args, **kwargs)
+        if "Cache-Control" not in response:
+            # Browsers must ask again each time (we answer from the cache, fast), or an
+            # edit would hide behind a copy they kept, e.g. from the sitemap's Last-Modified.
+            patch_cache_control(response, max_age=0, must_revalidate=True)
         if request.method == "GET" and is_cacheable_response(response):
 
             def store(rendered):

@@ -66,6 +66,11 @@ def test_second_anonymous_request_is_served_from_the_cache_without_queries(clien
     assert second["Content-Type"] == first["Content-Type"]
 
 
+def test_browsers_are_told_to_check_back_every_time(client, exercise):
+    for url in ["/sitemap.xml", "/sitemap.xml", "/feed/", "/feed/", "/api/exercises/"]:
+        assert client.get(url)["Cache-Control"] == "max-age=0, must-revalidate", url
+
+
 def test_query_strings_are_cached_separately(client, exercise):
     client.get("/exercises/")
     response = client.get("/exercises/?difficulty=advanced")
