@@ -4,6 +4,7 @@ The detail template, the JSON API and the JSON-LD all read an `ExercisePage`, so
 on what each section holds, and templates never filter related rows (which would query).
 """
 
+import html
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,12 +17,16 @@ from .models import Exercise, Step, Tip
 SUMMARY_WORDS = 32
 
 
+def plain_text(markdown_text: str) -> str:
+    """Markdown as one line of plain text (for meta tags, JSON-LD and feeds)."""
+    return " ".join(html.unescape(strip_tags(render_markdown(markdown_text))).split())
+
+
 def summary(exercise: Exercise) -> str:
     """One or two plain sentences about the exercise: the editor's, or the intro's start."""
     if exercise.meta_description:
         return exercise.meta_description
-    text = " ".join(strip_tags(render_markdown(exercise.intro)).split())
-    return Truncator(text).words(SUMMARY_WORDS, truncate="…")
+    return Truncator(plain_text(exercise.intro)).words(SUMMARY_WORDS, truncate="…")
 
 
 @dataclass(frozen=True)

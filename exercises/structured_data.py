@@ -2,12 +2,10 @@
 
 import json
 
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from .markdown import render_markdown
-from .sections import ExercisePage
+from .sections import ExercisePage, plain_text
 
 # The same escapes as Django's json_script: nothing in the data can close the <script>.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -18,10 +16,6 @@ def json_ld_script(data: dict | list) -> SafeString:
         JSON_SCRIPT_ESCAPES
     )
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
-
-
-def plain(markdown_text: str) -> str:
-    return " ".join(strip_tags(render_markdown(markdown_text)).split())
 
 
 def breadcrumb_list(crumbs: list[tuple[str, str]]) -> dict:
@@ -78,7 +72,7 @@ def faq_page(page: ExercisePage, url: str) -> dict | None:
                 "@type": "Question",
                 "name": faq.question,
                 "url": f"{url}#faq-{faq.anchor}",
-                "acceptedAnswer": {"@type": "Answer", "text": plain(faq.answer)},
+                "acceptedAnswer": {"@type": "Answer", "text": plain_text(faq.answer)},
             }
             for faq in page.faqs
         ],

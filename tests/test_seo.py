@@ -62,9 +62,9 @@ def test_exercise_page_has_title_description_canonical_and_open_graph(client):
 
 
 def test_description_falls_back_to_the_start_of_the_intro(client):
-    exercise = make_exercise(intro="Sit back **slowly** and breathe out. " * 20)
+    exercise = make_exercise(intro="Sets & reps: sit back **slowly**, breathe out. " * 20)
     description = meta(soup_of(client, exercise.get_absolute_url()), name="description")
-    assert description.startswith("Sit back slowly and breathe out.")
+    assert description.startswith("Sets & reps: sit back slowly, breathe out.")
     assert description.endswith("…") and "**" not in description
 
 
@@ -187,3 +187,11 @@ def test_favicon_ico_is_served(client, db):
     assert response["Location"].endswith(".ico")
     assert finders.find("favicon.ico")
     assert finders.find("favicon.svg")
+
+
+def test_json_ld_text_is_plain_text_not_html(client):
+    exercise = make_exercise(children=0)
+    exercise.faqs.create(question="Sets & reps?", answer="Two *sets* & ten reps.")
+    faq = json_ld(soup_of(client, exercise.get_absolute_url()))["FAQPage"]["mainEntity"][0]
+    assert faq["name"] == "Sets & reps?"
+    assert faq["acceptedAnswer"]["text"] == "Two sets & ten reps."
