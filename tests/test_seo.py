@@ -195,3 +195,12 @@ def test_json_ld_text_is_plain_text_not_html(client):
     faq = json_ld(soup_of(client, exercise.get_absolute_url()))["FAQPage"]["mainEntity"][0]
     assert faq["name"] == "Sets & reps?"
     assert faq["acceptedAnswer"]["text"] == "Two sets & ten reps."
+
+
+def test_canonical_url_keeps_the_page_number_but_drops_other_parameters(client):
+    for i in range(25):
+        make_exercise(name=f"Stretch {i:02}", children=0)
+    soup = soup_of(client, "/exercises/?page=2&utm_source=x")
+    assert soup.select_one('link[rel="canonical"]')["href"] == "http://testserver/exercises/?page=2"
+    soup = soup_of(client, "/exercises/?page=1")
+    assert soup.select_one('link[rel="canonical"]')["href"] == "http://testserver/exercises/"
