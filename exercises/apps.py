@@ -7,3 +7,6 @@ class ExercisesConfig(AppConfig):
 
     def ready(self):
         from . import revisions  # noqa: F401  (registers models with django-reversion)
+        from .signals import connect as connect_cache_signals
+
+        connect_cache_signals()

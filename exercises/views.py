@@ -1,9 +1,24 @@
-"""Public pages. The foundation keeps these minimal; the public-pages work fills them out."""
+"""Public pages: home, the exercise list with filters, taxonomy pages, the exercise page."""
 
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.db.models import Count, Q
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from .models import BodyPart, Equipment, Exercise, Muscle
+from . import structured_data
+from .filters import ExerciseFilterForm, using, working
+from .models import BodyPart, Equipment, Exercise, Muscle, Status
+from .sections import ExercisePage
+
+PAGE_SIZE = 24
+RECENT_ON_HOME = 6
+
+
+def absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path)
 
 
 class HomeView(ListView):
@@ -11,16 +26,108 @@ class HomeView(ListView):
     context_object_name = "exercises"
 
     def get_queryset(self):
-        return Exercise.objects.published().for_listing()[:12]
+        return Exercise.objects.published().for_listing()[:RECENT_ON_HOME]
+
+    def get_context_data(self, **kwargs):
+        published = Q(exercises__status=Status.PUBLISHED)
+        body_parts = (
+            BodyPart.objects.annotate(exercise_count=Count("exercises", filter=published))
+            .filter(exercise_count__gt=0)
+            .order_by("name")
+        )
+        return super().get_context_data(
+            body_parts=body_parts,
+            exercise_count=Exercise.objects.published().count(),
+            page_title="Clear guides to stretches and mobility exercises",
+            **kwargs,
+        )
 
 
 class ExerciseListView(ListView):
     template_name = "exercises/exercise_list.html"
     context_object_name = "exercises"
-    paginate_by = 24
+    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Exercise.objects.published().for_listing()
+        self.filter_form = ExerciseFilterForm(self.request.GET)
+        return self.filter_form.filter(Exercise.objects.published().for_listing())
+
+    def get_context_data(self, **kwargs):
+        form = self.filter_form
+        filtered = bool(form.usable())
+        crumbs = [("Home", reverse("exercises:home")), ("Exercises", None)]
+        return super().get_context_data(
+            filter_form=form,
+            filter_problems=form.problems(),
+            filtered=filtered,
+            breadcrumbs=crumbs,
+            nav="exercises",
+            page_title="Matching exercises" if filtered else "All exercises",
+            page_description="Every StretchSite exercise guide, filterable by body part, "
+            "muscle, equipment and difficulty.",
+            # Filter combinations are for readers; search engines get the taxonomy pages.
+            robots_noindex=filtered,
+            **kwargs,
+        )
+
+
+class TaxonomyExerciseListView(ListView):
+    """Exercises filed under one body part, muscle or equipment entry."""
+
+    model = None
+    kind = ""
+    template_name = "exercises/taxonomy_detail.html"
+    context_object_name = "exercises"
+    paginate_by = PAGE_SIZE
+
+    def filter_exercises(self, exercises, term):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        self.term = get_object_or_404(self.model, slug=self.kwargs["slug"])
+        exercises = Exercise.objects.published().for_listing()
+        return self.filter_exercises(exercises, self.term)
+
+    def get_context_data(self, **kwargs):
+        crumbs = [
+            ("Home", reverse("exercises:home")),
+            ("Exercises", reverse("exercises:list")),
+            (self.term.name, None),
+        ]
+        return super().get_context_data(
+            term=self.term,
+            kind=self.kind,
+            breadcrumbs=crumbs,
+            nav="exercises",
+            page_title=f"{self.term.name}: exercises and stretches",
+            page_description=self.term.description
+            or f"Step-by-step stretches and mobility exercises filed under {self.term.name}.",
+            **kwargs,
+        )
+
+
+class BodyPartView(TaxonomyExerciseListView):
+    model = BodyPart
+    kind = "Body part"
+
+    def filter_exercises(self, exercises, term):
+        return exercises.filter(body_part=term)
+
+
+class MuscleView(TaxonomyExerciseListView):
+    model = Muscle
+    kind = "Muscle"
+
+    def filter_exercises(self, exercises, term):
+        return working(exercises, term)
+
+
+class EquipmentView(TaxonomyExerciseListView):
+    model = Equipment
+    kind = "Equipment"
+
+    def filter_exercises(self, exercises, term):
+        return using(exercises, term)
 
 
 class ExerciseDetailView(DetailView):
@@ -30,50 +137,47 @@ class ExerciseDetailView(DetailView):
     def get_queryset(self):
         return Exercise.objects.visible_to(self.request.user).for_detail_page()
 
-
-class TaxonomyExerciseListView(ListView):
-    """Exercises filed under one body part, muscle or equipment entry."""
-
-    model = None
-    template_name = "exercises/taxonomy_detail.html"
-    context_object_name = "exercises"
-    paginate_by = 24
-
-    def get_term(self):
-        return get_object_or_404(self.model, slug=self.kwargs["slug"])
-
-    def filter_exercises(self, exercises, term):
-        raise NotImplementedError
-
-    def get_queryset(self):
-        self.term = self.get_term()
-        exercises = Exercise.objects.published().for_listing()
-        return self.filter_exercises(exercises, self.term).distinct()
-
     def get_context_data(self, **kwargs):
-        return super().get_context_data(term=self.term, **kwargs)
+        exercise = self.object
+        page = ExercisePage(exercise)
+        crumbs = [("Home", reverse("exercises:home")), ("Exercises", reverse("exercises:list"))]
+        if exercise.body_part_id:
+            crumbs.append((exercise.body_part.name, exercise.body_part.get_absolute_url()))
+        crumbs.append((exercise.name, exercise.get_absolute_url()))
+        url = absolute(self.request, exercise.get_absolute_url())
+        json_ld = [
+            structured_data.how_to(page, url),
+            structured_data.faq_page(page, url),
+            structured_data.breadcrumb_list(
+                [(name, absolute(self.request, path)) for name, path in crumbs]
+            ),
+        ]
+        return super().get_context_data(
+            page=page,
+            breadcrumbs=[*crumbs[:-1], (exercise.name, None)],
+            json_ld=[data for data in json_ld if data],
+            nav="exercises",
+            page_title=exercise.title,
+            page_description=page.description,
+            og_type="article",
+            **kwargs,
+        )
 
 
-class BodyPartView(TaxonomyExerciseListView):
-    model = BodyPart
-
-    def filter_exercises(self, exercises, term):
-        return exercises.filter(body_part=term)
-
-
-class MuscleView(TaxonomyExerciseListView):
-    model = Muscle
-
-    def filter_exercises(self, exercises, term):
-        from django.db.models import Q
-
-        return exercises.filter(Q(primary_muscles=term) | Q(secondary_muscles=term))
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        "",
+        f"Sitemap: {absolute(request, reverse('exercises:sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-class EquipmentView(TaxonomyExerciseListView):
-    model = Equipment
-
-    def filter_exercises(self, exercises, term):
-        from django.db.models import Q
-
-        return exercises.filter(Q(equipment=term) | Q(optional_equipment=term))
+@require_safe
+def favicon(request):
+    # Browsers and crawlers ask for /favicon.ico; the icon itself is a hashed static file.
+    return HttpResponseRedirect(staticfiles_storage.url("favicon.ico"))

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from tests.factories import make_exercise
+from tests.isolated_cache import use_isolated_cache
 
 
 @pytest.fixture
@@ -47,3 +48,9 @@ def draft(db):
 def _fast_password_hashing(settings):
     # The real hasher is deliberately slow; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings):
+    # Each test gets its own empty cache: see tests/isolated_cache.py for why.
+    use_isolated_cache(settings)

@@ -133,10 +133,9 @@ class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
     def _set_status(self, request, queryset, status):
         changed = 0
         with transaction.atomic():
-            # No joins: PostgreSQL cannot lock the nullable side of the list's outer join.
-            for exercise in (
-                queryset.select_related(None).select_for_update().exclude(status=status)
-            ):
+            # Lock only the exercise rows: the changelist's queryset outer-joins body_part,
+            # and PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+            for exercise in queryset.select_for_update(of=("self",)).exclude(status=status):
                 # Saved one by one, not with update(), so that each change is recorded
                 # as a revision and the caches and search index hear about it.
                 with create_revision():

@@ -1,0 +1,132 @@
+"""Whole-page caching for anonymous readers, invalidated by one "content generation" number.
+
+Every cached page key contains the current generation. Any change to the content bumps the
+number (see `exercises.signals`), so every page cached before the change is simply never
+asked for again: no per-key deletes, and an edit on one app server is visible on the next
+request to every app server that shares the cache (Redis in production).
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from functools import wraps
+from http import HTTPStatus
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "content-generation"
+PAGE_KEY_PREFIX = "page"
+MIN_GENERATION = 10**15  # any fresh generation (microseconds since 1970) is larger
+
+
+def _fresh_generation() -> int:
+    # Microseconds since the epoch: if the cache loses the number (restart, eviction), the new
+    # one is still larger than any number used before, so no old page can come back to life.
+    return time.time_ns() // 1000
+
+
+def content_generation() -> int:
+    """The current content generation; part of every cached page's key."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump_content_generation() -> None:
+    """Make every cached page stale (call after any content change)."""
+    try:
+        generation = cache.incr(GENERATION_KEY)
+    except ValueError:  # the number is not in the cache (yet, or any more)
+        generation = None
+    # Redis creates a missing key at 1 if it vanished between the backend's exists() check
+    # and INCR; start again from a fresh (larger than ever used) number instead.
+    if generation is None or generation < MIN_GENERATION:
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+
+
+def bump_content_generation_now_and_on_commit() -> None:
+    """Bump now, and once more when the surrounding transaction commits.
+
+    The first bump makes the change's own request and anything after it miss the cache. A
+    reader who renders the page between that bump and the commit still sees the old rows and
+    caches them under the new number; the second bump retires that page too.
+    """
+    bump_content_generation()
+    transaction.on_commit(bump_content_generation)
+
+
+def page_cache_timeout() -> int:
+    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+
+def page_cache_key(request: HttpRequest, generation: int) -> str:
+    # Scheme and host are part of the key: canonical links and sitemaps contain them.
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"{PAGE_KEY_PREFIX}:{generation}:{digest}"
+
+
+def is_cacheable_request(request: HttpRequest) -> bool:
+    """Anonymous GET/HEAD requests with no flash messages waiting to be shown."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    return not (hasattr(request, "_messages") and len(get_messages(request)))
+
+
+def is_cacheable_response(response: HttpResponse) -> bool:
+    return (
+        response.status_code == HTTPStatus.OK
+        and not response.cookies
+        and not getattr(response, "streaming", False)
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def cache_public_page(view: Callable) -> Callable:
+    """Serve anonymous readers a whole cached copy of the page, keyed by URL and generation.
+
+    Staff and other logged-in users always get a freshly rendered page (drafts, banners).
+    Only 200 responses are stored: 404s for drafts and errors are never cached.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if not is_cacheable_request(request):
+            return view(request, *args, **kwargs)
+        # Read the generation before the view reads the database: see
+        # bump_content_generation_now_and_on_commit for why the order matters.
+        key = page_cache_key(request, content_generation())
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = view(request, *args, **kwargs)
+        if "Cache-Control" not in response:
+            # Browsers must ask again each time (we answer from the cache, fast), or an
+            # edit would hide behind a copy they kept, e.g. from the sitemap's Last-Modified.
+            patch_cache_control(response, max_age=0, must_revalidate=True)
+        if request.method == "GET" and is_cacheable_response(response):
+
+            def store(rendered):
+                if is_cacheable_response(rendered):
+                    cache.set(key, rendered, page_cache_timeout())
+
+            if hasattr(response, "render") and callable(response.render):
+                response.add_post_render_callback(store)
+            else:
+                store(response)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    return wrapped

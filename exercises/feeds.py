@@ -1,0 +1,40 @@
+"""An Atom feed of newly published exercises."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Exercise
+from .sections import summary
+
+FEED_SIZE = 20
+
+
+class NewExercisesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "StretchSite: new exercise guides"
+    subtitle = "Newly published stretches and mobility exercises, with step-by-step guides."
+
+    def link(self):
+        return reverse("exercises:list")
+
+    def feed_url(self):
+        return reverse("exercises:feed")
+
+    def items(self):
+        return Exercise.objects.published().for_listing()[:FEED_SIZE]
+
+    def item_title(self, exercise):
+        return exercise.name
+
+    def item_description(self, exercise):
+        return summary(exercise)
+
+    def item_pubdate(self, exercise):
+        return exercise.published_at
+
+    def item_updateddate(self, exercise):
+        return exercise.updated_at
+
+    def item_categories(self, exercise):
+        return [exercise.body_part.name] if exercise.body_part_id else []

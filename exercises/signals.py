@@ -1,0 +1,60 @@
+"""Keep derived data in step with the content: here, the page cache's content generation."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .cache import bump_content_generation_now_and_on_commit
+from .models import (
+    BodyPart,
+    Equipment,
+    Exercise,
+    Faq,
+    Muscle,
+    RecommendedEquipment,
+    SetsReps,
+    Step,
+    Tip,
+)
+
+CONTENT_MODELS = (
+    Exercise,
+    SetsReps,
+    Step,
+    Tip,
+    Faq,
+    RecommendedEquipment,
+    BodyPart,
+    Muscle,
+    Equipment,
+)
+EXERCISE_M2M_FIELDS = (
+    "primary_muscles",
+    "secondary_muscles",
+    "equipment",
+    "optional_equipment",
+    "related",
+    "variations",
+)
+
+
+def content_changed(sender, **kwargs):
+    if kwargs.get("raw"):  # loaddata: fixtures, not an edit
+        return
+    bump_content_generation_now_and_on_commit()
+
+
+def content_links_changed(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        bump_content_generation_now_and_on_commit()
+
+
+def connect() -> None:
+    """Called once from ExercisesConfig.ready()."""
+    for model in CONTENT_MODELS:
+        uid = f"exercises.page-cache.{model.__name__}"
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}.save")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}.delete")
+    for field in EXERCISE_M2M_FIELDS:
+        through = getattr(Exercise, field).through
+        m2m_changed.connect(
+            content_links_changed, sender=through, dispatch_uid=f"exercises.page-cache.{field}"
+        )

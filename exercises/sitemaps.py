@@ -1,0 +1,84 @@
+"""sitemap.xml: every published exercise and every page that lists some, with real lastmod."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.urls import reverse
+
+from .models import BodyPart, Equipment, Exercise, Muscle, Status
+
+
+class ExerciseSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        return Exercise.objects.published().only("slug", "updated_at").order_by("slug")
+
+    def lastmod(self, exercise):
+        return exercise.updated_at
+
+
+class ListingSitemap(Sitemap):
+    """Home and the full list change whenever any published exercise does."""
+
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return ["exercises:home", "exercises:list"]
+
+    def location(self, name):
+        return reverse(name)
+
+    def lastmod(self, name):
+        return Exercise.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class TaxonomySitemap(Sitemap):
+    """Body part, muscle or equipment pages that list at least one published exercise."""
+
+    changefreq = "weekly"
+    priority = 0.5
+    model = None
+    exercise_paths: tuple[str, ...] = ()
+
+    def items(self):
+        # One annotation per relation (Max ignores the rows the joins repeat); the newest
+        # published exercise behind the page is its lastmod.
+        annotations = {
+            f"latest_{i}": Max(
+                f"{path}__updated_at", filter=Q(**{f"{path}__status": Status.PUBLISHED})
+            )
+            for i, path in enumerate(self.exercise_paths)
+        }
+        terms = self.model.objects.annotate(**annotations).order_by("slug")
+        return [term for term in terms if self.lastmod(term)]
+
+    def lastmod(self, term):
+        dates = [getattr(term, f"latest_{i}") for i in range(len(self.exercise_paths))]
+        dates = [d for d in dates if d]
+        return max(dates) if dates else None
+
+
+class BodyPartSitemap(TaxonomySitemap):
+    model = BodyPart
+    exercise_paths = ("exercises",)
+
+
+class MuscleSitemap(TaxonomySitemap):
+    model = Muscle
+    exercise_paths = ("primary_for", "secondary_for")
+
+
+class EquipmentSitemap(TaxonomySitemap):
+    model = Equipment
+    exercise_paths = ("required_for", "optional_for")
+
+
+SITEMAPS = {
+    "pages": ListingSitemap,
+    "exercises": ExerciseSitemap,
+    "body-parts": BodyPartSitemap,
+    "muscles": MuscleSitemap,
+    "equipment": EquipmentSitemap,
+}

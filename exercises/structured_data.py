@@ -1,0 +1,79 @@
+"""JSON-LD for search engines: HowTo, FAQPage and BreadcrumbList (schema.org)."""
+
+import json
+
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+from .sections import ExercisePage, plain_text
+
+# The same escapes as Django's json_script: nothing in the data can close the <script>.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data: dict | list) -> SafeString:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+def breadcrumb_list(crumbs: list[tuple[str, str]]) -> dict:
+    """crumbs: (name, absolute url) pairs from the home page down to the current page."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": name, "item": url}
+            for i, (name, url) in enumerate(crumbs, start=1)
+        ],
+    }
+
+
+def how_to(page: ExercisePage, url: str) -> dict:
+    exercise = page.exercise
+
+    def step(s, anchor):
+        text = f"{s.label}: {s.text}" if s.label else s.text
+        name = s.label or Truncator(s.text).words(10, truncate="…")
+        return {"@type": "HowToStep", "name": name, "text": text, "url": f"{url}#{anchor}"}
+
+    data = {
+        "@context": "https://schema.org",
+        "@type": "HowTo",
+        "name": exercise.name,
+        "description": page.description,
+        "url": url,
+        "dateModified": exercise.updated_at.isoformat(),
+    }
+    if exercise.published_at:
+        data["datePublished"] = exercise.published_at.isoformat()
+    steps = [step(s, "setup") for s in page.setup_steps]
+    steps += [step(s, "execution") for s in page.execution_steps]
+    if steps:
+        data["step"] = steps
+    if page.equipment:
+        data["tool"] = [{"@type": "HowToTool", "name": e.name} for e in page.equipment]
+    supplies = [e.name for e in page.optional_equipment]
+    if supplies:
+        data["supply"] = [{"@type": "HowToSupply", "name": name} for name in supplies]
+    return data
+
+
+def faq_page(page: ExercisePage, url: str) -> dict | None:
+    if not page.faqs:
+        return None
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "url": url,
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": faq.question,
+                "url": f"{url}#faq-{faq.anchor}",
+                "acceptedAnswer": {"@type": "Answer", "text": plain_text(faq.answer)},
+            }
+            for faq in page.faqs
+        ],
+    }

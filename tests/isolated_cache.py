@@ -1,0 +1,17 @@
+"""Give a test its own empty in-process cache.
+
+Pages are cached per content generation, and rolled-back test data never bumps it, so a page
+cached by one test could be served to the next. A shared Redis (REDIS_URL set) is also shared
+by the xdist workers, where one worker's cache.clear() would empty the other's cache.
+"""
+
+import uuid
+
+
+def use_isolated_cache(settings) -> None:
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"test-{uuid.uuid4()}",
+        }
+    }

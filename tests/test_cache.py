@@ -1,0 +1,216 @@
+"""Anonymous pages are cached whole; any edit shows on the very next request."""
+
+import os
+import uuid
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages import INFO
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from exercises import cache as page_cache
+from exercises.models import Muscle, Step
+from tests.admin_forms import errors_on_page, form_data
+from tests.factories import make_exercise
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_URLS = [
+    "/",
+    "/exercises/",
+    "/exercises/kneeling-back-stretch/",
+    "/body-parts/back/",
+    "/muscles/latissimus-dorsi/",
+    "/equipment/exercise-mat/",
+    "/api/exercises/",
+    "/api/exercises/kneeling-back-stretch/",
+    "/sitemap.xml",
+    "/feed/",
+    "/robots.txt",
+]
+
+
+@pytest.fixture
+def editor_client(editor):
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+def change_url(exercise):
+    return reverse("admin:exercises_exercise_change", args=[exercise.pk])
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_second_anonymous_request_is_served_from_the_cache_without_queries(client, exercise, url):
+    first = client.get(url)
+    assert first.status_code == HTTPStatus.OK
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_browsers_are_told_to_check_back_every_time(client, exercise):
+    for url in ["/sitemap.xml", "/sitemap.xml", "/feed/", "/feed/", "/api/exercises/"]:
+        assert client.get(url)["Cache-Control"] == "max-age=0, must-revalidate", url
+
+
+def test_query_strings_are_cached_separately(client, exercise):
+    client.get("/exercises/")
+    response = client.get("/exercises/?difficulty=advanced")
+    assert response["X-Page-Cache"] == "miss"
+    assert b"No exercises match" in response.content
+
+
+def test_staff_always_get_a_fresh_page_and_never_fill_the_cache(client, editor_client, exercise):
+    url = exercise.get_absolute_url()
+    staff_page = editor_client.get(url)
+    assert "X-Page-Cache" not in staff_page
+    assert b"Edit in admin" in staff_page.content
+    anonymous = client.get(url)
+    assert anonymous["X-Page-Cache"] == "miss"
+    assert b"Edit in admin" not in anonymous.content
+    assert "X-Page-Cache" not in editor_client.get(url)
+
+
+def test_logged_in_readers_are_not_served_cached_pages(client, reader, exercise):
+    client.force_login(reader)
+    client.get("/")
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_not_found_pages_are_never_cached(client, draft):
+    assert client.get(draft.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    draft.status = "published"
+    draft.save()
+    assert client.get(draft.get_absolute_url()).status_code == HTTPStatus.OK
+
+
+def test_editors_admin_save_shows_on_the_very_next_anonymous_request(
+    client, editor_client, exercise
+):
+    url = exercise.get_absolute_url()
+    assert b"Kneeling Back Stretch" in client.get(url).content
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert client.get("/exercises/")  # the list is cached too
+
+    data = form_data(editor_client.get(change_url(exercise)))
+    data["name"] = "Kneeling Lat Stretch"
+    data["faqs-0-question"] = "A reworded question?"
+    response = editor_client.post(change_url(exercise), data)
+    assert response.status_code == HTTPStatus.FOUND, errors_on_page(response)
+
+    page = client.get(url)
+    assert page["X-Page-Cache"] == "miss"
+    assert b"Kneeling Lat Stretch" in page.content
+    assert b"A reworded question?" in page.content
+    assert b"Kneeling Lat Stretch" in client.get("/exercises/").content
+    assert b"Kneeling Lat Stretch" in client.get("/api/exercises/").content
+
+
+def test_publishing_in_the_admin_shows_on_the_very_next_anonymous_request(
+    client, editor_client, draft
+):
+    assert client.get(draft.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    assert b"Secret Draft Stretch" not in client.get("/").content
+    changelist = reverse("admin:exercises_exercise_changelist")
+    editor_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    assert client.get(draft.get_absolute_url()).status_code == HTTPStatus.OK
+    assert b"Secret Draft Stretch" in client.get("/").content
+    assert b"secret-draft-stretch" in client.get("/sitemap.xml").content
+
+
+def test_unpublishing_hides_the_page_on_the_very_next_request(client, editor_client, exercise):
+    assert client.get(exercise.get_absolute_url()).status_code == HTTPStatus.OK
+    changelist = reverse("admin:exercises_exercise_changelist")
+    editor_client.post(changelist, {"action": "unpublish", "_selected_action": [exercise.pk]})
+    assert client.get(exercise.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    assert b"Kneeling Back Stretch" not in client.get("/exercises/").content
+
+
+def test_child_rows_vocabulary_and_links_all_refresh_the_page(client, exercise):
+    url = exercise.get_absolute_url()
+    client.get(url)
+
+    faq = exercise.faqs.get()
+    faq.question = "Saved through the ORM?"
+    faq.save()
+    assert b"Saved through the ORM?" in client.get(url).content
+
+    Step.objects.create(exercise=exercise, order=50, text="A brand new step.")
+    assert b"A brand new step." in client.get(url).content
+
+    exercise.primary_muscles.add(Muscle.objects.create(name="Teres major"))
+    assert b"Teres major" in client.get(url).content
+
+    muscle = Muscle.objects.get(name="Rhomboids")
+    muscle.name = "Rhomboid major"
+    muscle.save()
+    assert b"Rhomboid major" in client.get(url).content
+
+    exercise.steps.all().delete()
+    assert b"A brand new step." not in client.get(url).content
+
+
+def test_deleting_an_exercise_removes_it_on_the_next_request(client, exercise):
+    client.get("/exercises/")
+    exercise.delete()
+    assert b"Kneeling Back Stretch" not in client.get("/exercises/").content
+
+
+def test_generation_is_bumped_now_and_again_after_commit(django_capture_on_commit_callbacks):
+    before = page_cache.content_generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        make_exercise()
+    assert callbacks, "a bump must wait for the commit too"
+    assert page_cache.content_generation() > before + len(callbacks)
+
+
+def test_a_lost_generation_never_goes_back_to_an_older_number():
+    page_cache.bump_content_generation()
+    before = page_cache.content_generation()
+    cache.delete(page_cache.GENERATION_KEY)  # evicted, or the cache was restarted
+    assert page_cache.content_generation() > before
+    cache.delete(page_cache.GENERATION_KEY)
+    page_cache.bump_content_generation()
+    assert page_cache.content_generation() > before
+
+
+def test_requests_with_messages_waiting_are_not_cached():
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    assert page_cache.is_cacheable_request(request)
+    request._messages.add(INFO, "Saved.")
+    assert not page_cache.is_cacheable_request(request)
+    assert not page_cache.is_cacheable_request(RequestFactory().post("/"))
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set")
+def test_cached_pages_round_trip_through_redis(client, settings, exercise):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"test-{uuid.uuid4()}",  # never clear() a shared Redis
+        }
+    }
+    for url in ["/exercises/kneeling-back-stretch/", "/api/exercises/", "/sitemap.xml"]:
+        first = client.get(url)
+        second = client.get(url)
+        assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+        assert second.content == first.content
+    exercise.name = "Renamed Stretch"
+    exercise.save()
+    assert b"Renamed Stretch" in client.get("/exercises/kneeling-back-stretch/").content

@@ -1,0 +1,200 @@
+"""What search engines and link previews see: meta tags, JSON-LD, sitemap, robots, feed."""
+
+import json
+from datetime import timedelta
+from http import HTTPStatus
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.utils import timezone
+
+from exercises.models import Exercise
+from tests.factories import make_exercise
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+ATOM_NS = {"atom": "http://www.w3.org/2005/Atom"}
+
+
+def soup_of(client, url):
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def json_ld(soup):
+    return {
+        data["@type"]: data
+        for data in (
+            json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')
+        )
+    }
+
+
+def meta(soup, **attrs):
+    tag = soup.find("meta", attrs=attrs)
+    return tag["content"] if tag else None
+
+
+def test_exercise_page_has_title_description_canonical_and_open_graph(client):
+    exercise = make_exercise(
+        seo_title="Kneeling Back Stretch: How To", meta_description="Ease a stiff back."
+    )
+    soup = soup_of(client, exercise.get_absolute_url() + "?utm_source=news")
+    assert soup.title.text == "Kneeling Back Stretch: How To · StretchSite"
+    assert meta(soup, name="description") == "Ease a stiff back."
+    canonical = "http://testserver/exercises/kneeling-back-stretch/"
+    assert soup.select_one('link[rel="canonical"]')["href"] == canonical
+    assert meta(soup, property="og:title") == "Kneeling Back Stretch: How To"
+    assert meta(soup, property="og:description") == "Ease a stiff back."
+    assert meta(soup, property="og:url") == canonical
+    assert meta(soup, property="og:type") == "article"
+
+
+def test_description_falls_back_to_the_start_of_the_intro(client):
+    exercise = make_exercise(intro="Sets & reps: sit back **slowly**, breathe out. " * 20)
+    description = meta(soup_of(client, exercise.get_absolute_url()), name="description")
+    assert description.startswith("Sets & reps: sit back slowly, breathe out.")
+    assert description.endswith("…") and "**" not in description
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/", "Clear guides to stretches and mobility exercises · StretchSite"),
+        ("/exercises/", "All exercises · StretchSite"),
+        ("/body-parts/back/", "Back: exercises and stretches · StretchSite"),
+    ],
+)
+def test_listing_pages_have_their_own_titles_and_canonical_urls(client, exercise, url, title):
+    soup = soup_of(client, url)
+    assert soup.title.text == title
+    assert soup.select_one('link[rel="canonical"]')["href"] == f"http://testserver{url}"
+    assert meta(soup, name="description")
+
+
+def test_exercise_page_json_ld_has_howto_faq_and_breadcrumbs(client):
+    exercise = make_exercise(children=2)
+    data = json_ld(soup_of(client, exercise.get_absolute_url()))
+    assert set(data) == {"HowTo", "FAQPage", "BreadcrumbList"}
+    how_to = data["HowTo"]
+    assert how_to["name"] == "Kneeling Back Stretch"
+    assert [s["text"] for s in how_to["step"]] == [
+        "Setup 0.", "Setup 1.", "Move 0: Go.", "Move 1: Go."
+    ]  # fmt: skip
+    faq = data["FAQPage"]["mainEntity"]
+    assert [q["name"] for q in faq] == ["Question 0?", "Question 1?"]
+    assert faq[0]["acceptedAnswer"]["text"] == "Answer 0."
+    crumbs = data["BreadcrumbList"]["itemListElement"]
+    assert [c["name"] for c in crumbs] == ["Home", "Exercises", "Back", "Kneeling Back Stretch"]
+    assert crumbs[-1]["item"] == "http://testserver/exercises/kneeling-back-stretch/"
+
+
+def test_exercise_without_faq_has_no_faqpage(client):
+    exercise = make_exercise(children=0)
+    assert "FAQPage" not in json_ld(soup_of(client, exercise.get_absolute_url()))
+
+
+def test_json_ld_cannot_be_broken_out_of(client):
+    exercise = make_exercise(
+        name="Stretch </script><script>alert(1)</script>",
+        slug="evil",
+        meta_description="</script><b>&amp;",
+    )
+    response = client.get(exercise.get_absolute_url())
+    assert b"<script>alert(1)" not in response.content
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert json_ld(soup)["HowTo"]["name"] == "Stretch </script><script>alert(1)</script>"
+
+
+def test_sitemap_lists_published_pages_with_accurate_lastmod(client):
+    exercise = make_exercise()
+    draft = make_exercise(name="Secret Draft", status="draft")
+    old = timezone.now() - timedelta(days=40)
+    Exercise.objects.filter(pk=exercise.pk).update(updated_at=old)
+    cache.clear()  # update() sends no signal
+    response = client.get("/sitemap.xml")
+    assert response.status_code == HTTPStatus.OK
+    root = ElementTree.fromstring(response.content)
+    entries = {
+        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext(
+            "sm:lastmod", namespaces=SITEMAP_NS
+        )
+        for url in root.findall("sm:url", SITEMAP_NS)
+    }
+    base = "http://testserver"
+    assert entries[f"{base}/exercises/kneeling-back-stretch/"] == old.date().isoformat()
+    assert entries[f"{base}/"] == old.date().isoformat()
+    assert entries[f"{base}/body-parts/back/"] == old.date().isoformat()
+    assert entries[f"{base}/muscles/rhomboids/"] == old.date().isoformat()
+    assert entries[f"{base}/equipment/exercise-mat/"] == old.date().isoformat()
+    assert f"{base}{draft.get_absolute_url()}" not in entries
+
+
+def test_sitemap_leaves_out_vocabulary_with_only_drafts(client, draft):
+    response = client.get("/sitemap.xml")
+    assert b"/body-parts/back/" not in response.content
+    assert b"/exercises/" in response.content  # the list page itself
+
+
+def test_robots_txt_points_to_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "User-agent: *" in text
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_atom_feed_lists_newly_published_exercises_newest_first(client):
+    first = make_exercise(name="First Stretch")
+    Exercise.objects.filter(pk=first.pk).update(published_at=timezone.now() - timedelta(days=2))
+    make_exercise(name="Second Stretch")
+    make_exercise(name="Draft Stretch", status="draft")
+    cache.clear()
+    response = client.get("/feed/")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ElementTree.fromstring(response.content)
+    titles = [
+        e.findtext("atom:title", namespaces=ATOM_NS) for e in root.findall("atom:entry", ATOM_NS)
+    ]
+    assert titles == ["Second Stretch", "First Stretch"]
+    link = root.find("atom:entry/atom:link", ATOM_NS).get("href")
+    assert link == "http://testserver/exercises/second-stretch/"
+
+
+def test_pages_advertise_the_feed_and_a_favicon(client, exercise):
+    soup = soup_of(client, "/")
+    assert soup.select_one('link[type="application/atom+xml"]')["href"] == "/feed/"
+    assert soup.select_one('link[rel="icon"][type="image/svg+xml"]')
+
+
+def test_favicon_ico_is_served(client, db):
+    response = client.get("/favicon.ico", follow=False)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].endswith(".ico")
+    assert finders.find("favicon.ico")
+    assert finders.find("favicon.svg")
+
+
+def test_json_ld_text_is_plain_text_not_html(client):
+    exercise = make_exercise(children=0)
+    exercise.faqs.create(question="Sets & reps?", answer="Two *sets* & ten reps.")
+    faq = json_ld(soup_of(client, exercise.get_absolute_url()))["FAQPage"]["mainEntity"][0]
+    assert faq["name"] == "Sets & reps?"
+    assert faq["acceptedAnswer"]["text"] == "Two sets & ten reps."
+
+
+def test_canonical_url_keeps_the_page_number_but_drops_other_parameters(client):
+    for i in range(25):
+        make_exercise(name=f"Stretch {i:02}", children=0)
+    soup = soup_of(client, "/exercises/?page=2&utm_source=x")
+    assert soup.select_one('link[rel="canonical"]')["href"] == "http://testserver/exercises/?page=2"
+    soup = soup_of(client, "/exercises/?page=1")
+    assert soup.select_one('link[rel="canonical"]')["href"] == "http://testserver/exercises/"
