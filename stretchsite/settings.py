@@ -80,6 +80,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and JSON leave compressed, whatever sits in front. Below whitenoise, which serves
+    # its own pre-built .br/.gz files. Django's gzip pads each response against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "exercises.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
