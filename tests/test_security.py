@@ -125,6 +125,13 @@ def test_http_is_redirected_to_https_except_the_health_check(client, settings):
     assert client.get(reverse("healthz")).status_code == HTTPStatus.OK
 
 
+def test_pages_are_compressed_for_browsers_that_accept_it(client, exercise):
+    response = client.get(exercise.get_absolute_url(), headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert "Content-Encoding" not in client.get(exercise.get_absolute_url())
+
+
 def directives(response) -> dict[str, list[str]]:
     policy = response["Content-Security-Policy"]
     parsed = {}
@@ -263,3 +270,95 @@ def test_client_address_behind_trusted_proxies(settings, proxies, forwarded_for,
     settings.TRUSTED_PROXY_COUNT = proxies
     request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR=forwarded_for, REMOTE_ADDR="10.0.0.2")
     assert client_ip(request) == expected
+
+
+# --- The policy in a real browser -------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]  # fmt: skip
+
+
+RECORD_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.cspViolations.push(`${event.effectiveDirective} blocked ${event.blockedURI}`);
+});
+"""
+
+
+@pytest.fixture
+def chromium_page(monkeypatch):
+    """A Chromium page that records CSP violations (window.cspViolations) and script errors."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is missing at {CHROMIUM} (CI must run the browser tests)")
+        pytest.skip(f"Chromium is not installed at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.add_init_script(RECORD_VIOLATIONS)  # injected by the browser, exempt from CSP
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        yield page
+        browser.close()
+
+
+def violations(page) -> list[str]:
+    page.wait_for_timeout(300)  # violation events are dispatched asynchronously
+    return page.evaluate("() => window.cspViolations")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_admin_and_markdown_preview_work_under_the_policy(chromium_page, live_server):
+    from django.contrib.auth.models import User
+
+    from tests.factories import make_exercise
+
+    page = chromium_page
+    User.objects.create_superuser("boss", "boss@example.com", "pw-boss-123")
+    exercise = make_exercise()
+
+    page.goto(live_server.url + LOGIN_URL)
+    page.fill("#id_username", "boss")
+    page.fill("#id_password", "pw-boss-123")
+    page.click("input[type=submit]")
+    page.wait_for_url(live_server.url + reverse("admin:index"))
+    assert violations(page) == []
+
+    page.goto(live_server.url + reverse("admin:exercises_exercise_changelist"))
+    assert violations(page) == []
+
+    page.goto(live_server.url + reverse("admin:exercises_exercise_change", args=[exercise.pk]))
+    # markdownx previews the saved intro on load, then again as the editor types.
+    page.locator(".markdownx-preview strong", has_text="breathe").wait_for(timeout=10_000)
+    page.locator("textarea[name=intro]").fill("Live **preview** under CSP")
+    page.locator(".markdownx-preview strong", has_text="preview").wait_for(timeout=10_000)
+    assert violations(page) == []
+    assert page.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_public_page_refuses_injected_inline_script(chromium_page, live_server):
+    from tests.factories import make_exercise
+
+    page = chromium_page
+    exercise = make_exercise()
+    page.goto(live_server.url + exercise.get_absolute_url())
+    assert violations(page) == [], "the page breaks its own policy"
+    assert page.errors == []
+    page.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.body.append(script);
+        }"""
+    )
+    assert page.evaluate("() => window.injected === undefined")
+    assert any(v.startswith("script-src-elem blocked inline") for v in violations(page))
