@@ -1,6 +1,7 @@
 """Security settings an operator relies on: deploy checks, headers, CSP, login throttling."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -90,6 +91,16 @@ def test_production_defaults_are_secure_with_only_the_required_variables():
         "('HTTP_X_FORWARDED_PROTO',",
         "'https')",
     ]
+
+
+def test_every_environment_variable_is_documented_in_the_readme():
+    settings_source = (ROOT / "stretchsite" / "settings.py").read_text()
+    # os.environ.get("X"), os.environ["X"], env_bool("X", ...) and the other helpers
+    pattern = r'(?:environ\.get\(|environ\[|env_\w+\()"([A-Z_]+)"'
+    names = set(re.findall(pattern, settings_source)) | {"DATABASE_URL"}  # dj-database-url
+    assert {"DJANGO_SECRET_KEY", "DJANGO_SECURE_HSTS_SECONDS", "REDIS_URL"} <= names
+    readme = (ROOT / "README.md").read_text()
+    assert [name for name in sorted(names) if f"`{name}`" not in readme] == []
 
 
 def test_bad_number_in_configuration_names_the_variable():
