@@ -156,7 +156,7 @@ else:
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out login before the password is even checked.
-    "axes.backends.AxesStandaloneBackend",
+    "exercises.security.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

@@ -204,8 +204,8 @@ def test_public_templates_carry_no_inline_script_or_style(client, exercise):
 
 
 # --- Admin login throttling (django-axes) -----------------------------------------------
-# The test client's login() calls authenticate() without a request, which django-axes
-# refuses; tests use force_login(), or post the admin's login form as a browser does.
+# These post the admin's login form as a browser does. The test client's login() and
+# force_login() bypass the throttle (no request), and keep working.
 
 
 def post_login(client, username, password, ip="192.0.2.10"):
@@ -265,6 +265,12 @@ def test_authenticate_with_a_request_works_and_force_login_is_unaffected(client,
     assert authenticate(request=request, username="edna", password="pw-edna-123") == editor
     client.force_login(editor)
     assert client.get(reverse("admin:index")).status_code == HTTPStatus.OK
+
+
+def test_test_client_login_still_works(client, editor):
+    assert client.login(username="edna", password="pw-edna-123")
+    assert client.get(reverse("admin:index")).status_code == HTTPStatus.OK
+    assert not client.login(username="edna", password="wrong")
 
 
 @pytest.mark.parametrize(
