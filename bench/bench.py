@@ -5,7 +5,10 @@
    depend on the machine. "Cached" requests one URL over and over, so every request after
    the first can be a page-cache hit. "Uncached" gives every request a query string never
    seen before (?nocache=<thread>-<n>): each one is a page-cache miss that renders the page
-   from the database and stores it, which is what a reader after an edit costs.
+   from the database and stores it, which is what a reader after an edit costs. (Rendered
+   Markdown is still remembered per process, as in production: a text renders once.)
+   Every request sends `Accept-Encoding: br, gzip` like a browser: pages are gzipped by
+   Django, the static file comes as whitenoise's pre-built brotli copy.
 2. SQL queries per page for an anonymous reader, first visit and repeat (bench/queries.py).
 3. Bytes on the wire for an exercise page with its CSS and JS, compressed as served
    (the client accepts brotli and gzip; response bodies, headers not counted).
@@ -25,7 +28,7 @@ from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from server import ROOT, fetch, production_server, require_wrk, wrk  # noqa: E402
+from server import ROOT, fetch, production_server, require_wrk, settle, wrk  # noqa: E402
 
 EXERCISE_PATH = "/exercises/dynamic-back-stretch-standing/"
 CACHED_TARGET = 0.5
@@ -71,11 +74,16 @@ def throughput(server, seconds: float, connections: int) -> tuple[list[str], boo
     page = server.url(EXERCISE_PATH)
     print(f"Warming up ({min(seconds, 3):g} s)...", flush=True)
     wrk(page, min(seconds, 3), connections)
-    runs = {
-        "static file (ceiling)": wrk(stylesheet, seconds, connections),
-        "exercise page, cached": wrk(page, seconds, connections),
-        "exercise page, uncached": wrk(page, seconds, connections, unique_query="?nocache="),
+    plan = {
+        "static file (ceiling)": (stylesheet, None),
+        "exercise page, cached": (page, None),
+        "exercise page, uncached": (page, "?nocache="),
     }
+    runs = {}
+    for name, (url, unique_query) in plan.items():
+        settle(server)
+        print(f"Measuring: {name}...", flush=True)
+        runs[name] = wrk(url, seconds, connections, unique_query=unique_query)
     ceiling = runs["static file (ceiling)"].rate
     lines = [
         f"(1) Throughput, {connections} connections, {seconds:g} s each, gunicorn 2 workers",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from server import fetch, production_server, require_wrk, wrk  # noqa: E402
+from server import fetch, production_server, require_wrk, settle, wrk  # noqa: E402
 
 PAGES = [
     ("home", "/"),
@@ -41,6 +41,7 @@ def main() -> int:
             if not 200 <= status < 400:
                 print(f"  {name:<13} {path}: answers {status} before load.")
                 failed = True
+            settle(server)
             result = wrk(server.url(path), seconds, connections=connections)
             rows.append((name, path, result))
             print(f"  {name:<13} done: {result.rate:,.0f} req/s", flush=True)

@@ -1,10 +1,12 @@
 """A production-like StretchSite for measurements, and wrk to drive it.
 
 `production_server()` prepares a database with the demo content (a fresh SQLite file in a
-temporary directory unless DATABASE_URL is set), runs collectstatic with whitenoise's
-compressed manifest storage, starts gunicorn with DJANGO_DEBUG=0 on a free loopback port and
-always stops it again. Requests carry `X-Forwarded-Proto: https`, as nginx would send them,
-so the production security settings (https redirect, HSTS, secure cookies) stay on.
+temporary directory, or the scratch database in BENCH_DATABASE_URL), runs collectstatic
+with whitenoise's compressed manifest storage, starts gunicorn with DJANGO_DEBUG=0 on a
+free loopback port and always stops it again. Requests carry `X-Forwarded-Proto: https`,
+as nginx would send them, so the production security settings (https redirect, HSTS,
+secure cookies) stay on, and `Accept-Encoding: br, gzip`, as browsers do, so responses are
+compressed as in real use.
 """
 
 import contextlib
@@ -25,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+# What every browser sends: pages leave gzipped, static files as their .br copies.
+BROWSER_HEADERS = {"Accept-Encoding": "br, gzip"}
 
 # Local-only values: this server listens on 127.0.0.1 and lives for one measurement.
 LOCAL_ENV = {
@@ -45,10 +49,12 @@ def free_port() -> int:
 
 
 def server_env(workdir: Path) -> dict[str, str]:
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(LOCAL_ENV)
-    if not env.get("DATABASE_URL"):
-        env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    # Never an ambient DATABASE_URL: the demo content is written into this database.
+    env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or (
+        f"sqlite:///{workdir / 'bench.sqlite3'}"
+    )
     env["DJANGO_STATIC_ROOT"] = str(ROOT / "staticfiles")
     env["DJANGO_MEDIA_ROOT"] = str(workdir / "media")
     env.setdefault("PYTHONUNBUFFERED", "1")
@@ -216,7 +222,9 @@ def wrk(
     headers: dict[str, str] | None = None,
     unique_query: str | None = None,
 ) -> WrkResult:
-    """Drive `url` with wrk. `unique_query` (e.g. "?nocache=") makes every URL distinct."""
+    """Drive `url` with wrk, sending the headers nginx and a browser would.
+
+    `unique_query` (e.g. "?nocache=") makes every URL distinct."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     env = dict(os.environ)
@@ -225,7 +233,7 @@ def wrk(
         env["WRK_UNIQUE_QUERY"] = unique_query
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s"]
     command += ["--timeout", "10s", "-s", script.name]
-    for name, value in {**PROXY_HEADERS, **(headers or {})}.items():
+    for name, value in {**PROXY_HEADERS, **BROWSER_HEADERS, **(headers or {})}.items():
         command += ["-H", f"{name}: {value}"]
     try:
         output = subprocess.run(
@@ -243,6 +251,18 @@ def wrk(
         socket_errors=data["connect"] + data["read"] + data["write"] + data["timeout"],
         statuses={int(status): count for status, count in data["statuses"].items()},
     )
+
+
+def settle(server: "Server", seconds: float = 60) -> None:
+    """Wait until requests queued by the previous wrk run are served (gunicorn's sync
+    workers finish them even after wrk has gone), so they do not slow the next run."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        fetch(server.url("/healthz"), timeout=seconds)
+        if time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.5)
 
 
 def require_wrk() -> None:
