@@ -14,7 +14,7 @@ URL = reverse("healthz")
 def test_healthy_when_the_database_answers(client):
     response = client.get(URL)
     assert response.status_code == HTTPStatus.OK
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_unavailable_when_the_database_is_unreachable(client, monkeypatch, caplog):
@@ -26,8 +26,21 @@ def test_unavailable_when_the_database_is_unreachable(client, monkeypatch, caplo
     monkeypatch.setattr(connection, "cursor", unreachable)
     response = client.get(URL)
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
-    assert response.json() == {"status": "unavailable", "database": "unreachable"}
+    assert response.json() == {"status": "unavailable", "database": "unreachable", "cache": "ok"}
     assert "the database is unreachable" in caplog.text
+
+
+def test_an_unreachable_cache_is_reported_but_the_server_stays_in_service(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        }
+    }
+    response = client.get(URL)
+    assert response.status_code == HTTPStatus.OK
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "unreachable"}
 
 
 def test_never_cached(client):
