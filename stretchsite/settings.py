@@ -1,10 +1,13 @@
 """StretchSite settings: one module, configured through environment variables.
 
 Local defaults are safe for development (DEBUG on, SQLite file, in-process cache).
-With DJANGO_DEBUG=0 the site refuses to start until the production variables are set.
+With DJANGO_DEBUG=0 the site refuses to start until the production variables are set, and
+every security setting defaults to its production value. Every variable is listed in the
+README ("Configuration"); docs/production.env.example is a complete production set.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -22,6 +25,16 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def env_required(name: str, why: str) -> str:
@@ -59,12 +72,18 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "adminsortable2",
+    "axes",
+    "csp",
     "exercises",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and JSON leave compressed, whatever sits in front. Below whitenoise, which serves
+    # its own pre-built .br/.gz files. Django's gzip pads each response against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
+    "exercises.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -72,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stretchsite.urls"
@@ -97,19 +118,23 @@ ASGI_APPLICATION = "stretchsite.asgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_DB_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DJANGO_DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Readers and an editor's save overlap: WAL lets reads proceed during a write, and the
     # busy timeout makes a second writer wait instead of failing with "database is locked".
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept between requests like PostgreSQL's (DJANGO_DB_CONN_MAX_AGE):
+    # opening one and running the PRAGMAs costs about as much as serving a small page.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+    # Tests get a database file too, not a shared in-memory one: there, threads of the live
+    # test server (browser tests) hit "database table is locked" at once instead of waiting.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -120,6 +145,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "stretchsite"),
+            # A Redis that stops answering must fail a request quickly, not hang a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -129,6 +156,12 @@ else:
             "LOCATION": "stretchsite",
         }
     }
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out login before the password is even checked.
+    "exercises.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -154,10 +187,16 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
+            # Hashed names (cached for a year by browsers and CDNs) plus .gz and .br copies.
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
+if DEBUG:
+    # Development and tests serve static files straight from static/ and the apps (no
+    # collectstatic), looked up per request, so whitenoise never looks for staticfiles/.
+    WHITENOISE_USE_FINDERS = True
+    WHITENOISE_AUTOREFRESH = True
 
 LOGIN_URL = "admin:login"
 
@@ -171,10 +210,60 @@ MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"]
 MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 0), "quality": 85}
 
+# Security. Production defaults everywhere; development over plain http turns off only what
+# needs https. The proxy in front (nginx, a CDN) must SET X-Forwarded-Proto, never pass a
+# client's value through (docs/deploy.md).
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe app servers over plain http
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# Preloading is hard to undo (browsers ship the list), so it is opt-in.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF cookie: the admin (and markdownx's preview) send the form's token.
+CSRF_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp 4). Public pages may load scripts, styles, images and
+# fonts from this site only: no inline <script>, no style="" or <style>, no other hosts.
+# JSON-LD <script type="application/ld+json"> is data and unaffected. The admin gets one
+# relaxation (inline styles, see exercises.security); scripts stay 'self' there too.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+if os.environ.get("DJANGO_CSP_REPORT_URI", "").strip():
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [os.environ["DJANGO_CSP_REPORT_URI"]]
+
+# Admin login throttling (django-axes): after DJANGO_LOGIN_FAILURE_LIMIT wrong passwords for
+# one username from one address, that pair is locked out for DJANGO_LOGIN_COOLOFF_MINUTES.
+# Keyed on the pair so nobody can lock an editor out from elsewhere by guessing at their name.
+# A successful login resets the count. Attempts live in the database (visible in the admin).
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 60))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "exercises.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "exercises.security.client_ip"
+AXES_VERBOSE = False
+# How many proxies in front append to X-Forwarded-For (nginx alone: 1; CDN + nginx: 2).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from exercises import editor_views
+from exercises import editor_views, health
 
 admin.site.site_header = "StretchSite editor"
 admin.site.site_title = "StretchSite editor"
@@ -14,6 +14,7 @@ urlpatterns = [
          name="markdownx_markdownify"),
     path("admin/markdownx/upload/", editor_views.VerifiedImageUploadView.as_view(),
          name="markdownx_upload"),
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("exercises.urls")),
 ]  # fmt: skip

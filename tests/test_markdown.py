@@ -50,3 +50,11 @@ def test_links_get_safe_rel():
 
 def test_empty_text_renders_empty():
     assert render_markdown("") == ""
+
+
+def test_one_text_leaves_nothing_behind_for_the_next():
+    """Converters are reused between calls: definitions from one text must not leak."""
+    first = render_markdown("Uses HTML.[^1]\n\n[^1]: A note.\n\n*[HTML]: Hyper Text Markup")
+    assert "<abbr" in first and "A note." in first
+    second = render_markdown("Plain HTML, no notes.")
+    assert second == "<p>Plain HTML, no notes.</p>"

@@ -1,0 +1,192 @@
+"""`make bench`: how fast and how light the exercise page is, against fixed targets.
+
+1. Exercise-page requests/s as a fraction of a static file (the stylesheet) served by the
+   same gunicorn + whitenoise in the same run: the stack's ceiling, so the figure does not
+   depend on the machine. "Cached" requests one URL over and over, so every request after
+   the first can be a page-cache hit. "Uncached" gives every request a query string never
+   seen before (?nocache=<thread>-<n>): each one is a page-cache miss that renders the page
+   from the database and stores it, which is what a reader after an edit costs. (Rendered
+   Markdown is still remembered per process, as in production: a text renders once.)
+   Every request sends `Accept-Encoding: br, gzip` like a browser: pages are gzipped by
+   Django, the static file comes as whitenoise's pre-built brotli copy.
+2. SQL queries per page for an anonymous reader, first visit and repeat (bench/queries.py).
+3. Bytes on the wire for an exercise page with its CSS and JS, compressed as served
+   (the client accepts brotli and gzip; response bodies, headers not counted).
+4. The search figures, from bench/search.py when the search work has landed.
+
+BENCH_SECONDS (default 10) sets each wrk run; BENCH_CONNECTIONS (default 50).
+Exits non-zero when a target is missed.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server import ROOT, fetch, production_server, require_wrk, settle, wrk  # noqa: E402
+
+EXERCISE_PATH = "/exercises/dynamic-back-stretch-standing/"
+CACHED_TARGET = 0.5
+UNCACHED_TARGET = 0.2
+PAGE_WEIGHT_TARGET = 30_000  # bytes, page + CSS + JS, compressed
+REPEAT_QUERIES_TARGET = 0  # a page-cache hit needs no database
+
+
+class Assets(HTMLParser):
+    """Stylesheets and scripts a browser would fetch to show the page."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        rel = (attrs.get("rel") or "").split()
+        if tag == "link" and ("stylesheet" in rel or "modulepreload" in rel) and attrs.get("href"):
+            self.urls.append(attrs["href"])
+        elif tag == "script" and attrs.get("src"):
+            self.urls.append(attrs["src"])
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def page_assets(server, path: str) -> list[str]:
+    status, _, body = fetch(server.url(path))
+    if status != 200:
+        raise SystemExit(f"{path} answered {status}")
+    parser = Assets()
+    parser.feed(body.decode())
+    return [urljoin(server.url(path), url) for url in parser.urls]
+
+
+def throughput(server, seconds: float, connections: int) -> tuple[list[str], bool]:
+    assets = page_assets(server, EXERCISE_PATH)
+    stylesheet = next((url for url in assets if url.endswith(".css")), None)
+    if stylesheet is None:
+        raise SystemExit("The exercise page links no stylesheet to use as the static ceiling.")
+    page = server.url(EXERCISE_PATH)
+    print(f"Warming up ({min(seconds, 3):g} s)...", flush=True)
+    wrk(page, min(seconds, 3), connections)
+    plan = {
+        "static file (ceiling)": (stylesheet, None),
+        "exercise page, cached": (page, None),
+        "exercise page, uncached": (page, "?nocache="),
+    }
+    runs = {}
+    for name, (url, unique_query) in plan.items():
+        settle(server)
+        print(f"Measuring: {name}...", flush=True)
+        runs[name] = wrk(url, seconds, connections, unique_query=unique_query)
+    ceiling = runs["static file (ceiling)"].rate
+    lines = [
+        f"(1) Throughput, {connections} connections, {seconds:g} s each, gunicorn 2 workers",
+        f"    {'':<26}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>8}   target",
+    ]
+    ok = True
+    for name, result in runs.items():
+        ratio = result.rate / ceiling if ceiling else 0
+        target = {"exercise page, cached": CACHED_TARGET}.get(name)
+        target = UNCACHED_TARGET if name.endswith("uncached") else target
+        line = (
+            f"    {name:<26}{result.rate:>9,.0f}{result.p50_ms:>9.1f}{result.p99_ms:>9.1f}"
+            f"{ratio:>8.2f}"
+        )
+        if target is not None:
+            line += f"   >= {target:.2f}  {verdict(ratio >= target)}"
+            ok &= ratio >= target
+        if result.not_2xx_3xx or result.socket_errors:
+            line += f"   ({result.not_2xx_3xx} bad responses, {result.socket_errors} errors)"
+            ok = False
+        lines.append(line)
+    return lines, ok
+
+
+def page_weight(server) -> tuple[list[str], bool]:
+    accept = {"Accept-Encoding": "br, gzip"}
+    urls = [server.url(EXERCISE_PATH), *page_assets(server, EXERCISE_PATH)]
+    lines = ["(3) Exercise page on the wire, compressed as served (Accept-Encoding: br, gzip)"]
+    total = 0
+    for url in urls:
+        status, headers, body = fetch(url, headers=accept)
+        encoding = headers.get("Content-Encoding", "identity")
+        total += len(body)
+        lines.append(f"    {len(body):>8,} B  {encoding:<8} {url.removeprefix(server.base_url)}")
+        if status != 200:
+            lines.append(f"    ^ answered {status}")
+    ok = total <= PAGE_WEIGHT_TARGET
+    lines.append(f"    {total:>8,} B  total    target <= {PAGE_WEIGHT_TARGET:,} B  {verdict(ok)}")
+    return lines, ok
+
+
+def queries(server) -> tuple[list[str], bool]:
+    output = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "queries.py")],
+        cwd=ROOT,
+        env=server.env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("QUERIES_JSON "))
+    counts = json.loads(line.removeprefix("QUERIES_JSON "))
+    lines = [
+        "(2) SQL queries per page, anonymous reader",
+        f"    {'page':<14}{'first visit':>12}{'repeat':>8}   target for the repeat",
+    ]
+    ok = True
+    for name, pair in counts.items():
+        if pair is None:
+            lines.append(f"    {name:<14}{'404: not built yet':>20}")
+            continue
+        first, repeat = pair
+        hit = repeat <= REPEAT_QUERIES_TARGET
+        ok &= hit
+        lines.append(
+            f"    {name:<14}{first:>12}{repeat:>8}   {REPEAT_QUERIES_TARGET} (page cache)  "
+            f"{verdict(hit)}"
+        )
+    return lines, ok
+
+
+def search_figures() -> tuple[list[str], bool]:
+    script = ROOT / "bench" / "search.py"
+    if not script.exists():
+        return ["(4) Search: no bench/search.py yet (the search work has not landed)."], True
+    print("\n(4) Search (bench/search.py)", flush=True)
+    result = subprocess.run([sys.executable, str(script)], cwd=ROOT)
+    line = f"(4) Search: bench/search.py exited with {result.returncode} (its figures above)."
+    return [line], result.returncode == 0
+
+
+def main() -> int:
+    require_wrk()
+    seconds = float(os.environ.get("BENCH_SECONDS", "10"))
+    connections = int(os.environ.get("BENCH_CONNECTIONS", "50"))
+    report: list[str] = []
+    ok = True
+    with production_server(workers=2) as server:
+        for part in (
+            lambda: throughput(server, seconds, connections),
+            lambda: queries(server),
+            lambda: page_weight(server),
+        ):
+            lines, passed = part()
+            report += ["", *lines]
+            ok &= passed
+    lines, passed = search_figures()
+    report += ["", *lines]
+    ok &= passed
+    print("\n".join(report))
+    print(f"\nAll targets met: {verdict(ok)}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""/healthz for load balancers and uptime checks: is this app server able to serve pages?"""
+
+import logging
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 when the database answers a query, 503 when it does not (never cached).
+
+    The cache is reported too, for whoever reads the body, but does not decide the status:
+    without Redis every app server is equally affected, and taking them all out of the
+    load balancer would not help.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        database = "ok"
+    except DatabaseError:
+        logger.exception("Health check: the database is unreachable.")
+        database = "unreachable"
+    try:
+        cache.get("healthz")
+        cache_state = "ok"
+    except Exception:  # each cache backend raises its own errors
+        logger.exception("Health check: the cache is unreachable.")
+        cache_state = "unreachable"
+    healthy = database == "ok"
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "database": database, "cache": cache_state},
+        status=200 if healthy else 503,
+    )
