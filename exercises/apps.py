@@ -7,3 +7,4 @@ class ExercisesConfig(AppConfig):
 
     def ready(self):
         from . import revisions  # noqa: F401  (registers models with django-reversion)
+        from .search import signals as search_signals  # noqa: F401  (keeps the index in step)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/markdownx/upload/", editor_views.VerifiedImageUploadView.as_view(),
          name="markdownx_upload"),
     path("admin/", admin.site.urls),
+    path("", include("exercises.search.urls")),
     path("", include("exercises.urls")),
 ]  # fmt: skip
 

@@ -121,7 +121,7 @@ class ExerciseAdmin(SortableAdminBase, CompareVersionAdmin):
     def _set_status(self, request, queryset, status):
         changed = 0
         with transaction.atomic():
-            for exercise in queryset.select_for_update().exclude(status=status):
+            for exercise in queryset.select_for_update(of=("self",)).exclude(status=status):
                 # Saved one by one, not with update(), so that each change is recorded
                 # as a revision and the caches and search index hear about it.
                 with create_revision():
