@@ -11,9 +11,12 @@ from .text import MARK_END, MARK_START
 CONFIG = "stretchsite_search"
 # ts_rank weights for D, C, B, A: question (A) above answer (B) above exercise name (C).
 WEIGHTS = "'{0.05, 0.2, 0.4, 1.0}'::float4[]"
-HEADLINE_OPTIONS = (
-    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=30, MinWords=12, '
-    'ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "'
+MARKS = f'StartSel="{MARK_START}", StopSel="{MARK_END}"'
+# The whole question, with every matched word marked.
+QUESTION_HEADLINE = f"{MARKS}, HighlightAll=true"
+# Up to two short passages of the answer around the matched words.
+SNIPPET_HEADLINE = (
+    f'{MARKS}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "'
 )
 
 
@@ -166,7 +169,7 @@ class PostgresEngine(Engine):
                 f"ORDER BY {order}, s.faq_id LIMIT %s OFFSET %s",
                 [*params, *params, *order_params, limit, offset],
             )
-            return [(faq_id, round(score, 4)) for faq_id, score in cursor.fetchall()]
+            return [(faq_id, float(f"{score:.6g}")) for faq_id, score in cursor.fetchall()]
 
     def highlights(self, query, faq_ids):
         if not faq_ids:
@@ -177,7 +180,7 @@ class PostgresEngine(Engine):
                 f"SELECT faq_id, ts_headline('{CONFIG}', question, ({sql}), %s), "
                 f"ts_headline('{CONFIG}', answer, ({sql}), %s) FROM {FAQ_TABLE} "
                 f"WHERE faq_id IN ({in_list(faq_ids)})",
-                [*params, "HighlightAll=true, " + HEADLINE_OPTIONS, *params, HEADLINE_OPTIONS],
+                [*params, QUESTION_HEADLINE, *params, SNIPPET_HEADLINE],
             )
             return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
 

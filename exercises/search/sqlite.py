@@ -162,7 +162,7 @@ class SQLiteEngine(Engine):
             )
             rows = cursor.fetchall()
         # bm25 is negative and lower is better; readers and the API get higher = better.
-        return [(faq_id, round(-score, 4)) for faq_id, score in rows]
+        return [(faq_id, float(f"{-score:.6g}")) for faq_id, score in rows]
 
     def highlights(self, query, faq_ids):
         if not faq_ids:

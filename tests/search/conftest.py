@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from exercises.models import BodyPart, Exercise, Faq
 from tests.search.corpus import EXTRA_EXERCISES
@@ -25,6 +26,25 @@ def corpus(db):
     load_corpus()
 
 
+@pytest.fixture(scope="module")
+def _demo_for_module(django_db_setup, django_db_blocker):
+    """The demo content, loaded once per test module (loading it takes a second or more)
+    inside a transaction that is rolled back after the module's last test. Each test still
+    runs in its own savepoint, so what one test changes the next does not see."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo_content", verbosity=0)
+        except BaseException:
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
+def demo(_demo_for_module, db):
+    """Use only in modules where every test uses it: the data stays for the module."""
