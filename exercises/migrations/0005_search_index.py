@@ -12,7 +12,8 @@ TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SQLITE = [
     f"""CREATE VIRTUAL TABLE exercises_search_faq USING fts5(
-        question, answer, exercise_name, exercise_id UNINDEXED, tokenize = '{TOKENIZER}')""",
+        question, answer, exercise_name, exercise_id UNINDEXED, body_part_id UNINDEXED,
+        tokenize = '{TOKENIZER}')""",
     f"""CREATE VIRTUAL TABLE exercises_search_exercise USING fts5(
         name, tokenize = '{TOKENIZER}')""",
     """CREATE TABLE exercises_search_term (
@@ -45,6 +46,7 @@ POSTGRESQL = [
     """CREATE TABLE exercises_search_faq (
         faq_id bigint PRIMARY KEY,
         exercise_id bigint NOT NULL,
+        body_part_id bigint,
         question text NOT NULL,
         answer text NOT NULL,
         exercise_name text NOT NULL,
@@ -93,6 +95,7 @@ def fill_index(apps, schema_editor):
         Document(
             faq.pk,
             faq.exercise_id,
+            faq.exercise.body_part_id,
             clean(faq.question),
             markdown_to_text(faq.answer),
             clean(faq.exercise.name),

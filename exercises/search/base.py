@@ -22,6 +22,7 @@ TERM_TABLE = "exercises_search_term"
 class Document:
     faq_id: int
     exercise_id: int
+    body_part_id: int | None
     question: str
     answer: str
     exercise_name: str
@@ -156,7 +157,8 @@ class Engine:
     def similar_terms(self, word: str) -> list[tuple[str, int]]:
         raise NotImplementedError
 
-    def count(self, query: Query, strict: bool, body_part_id: int | None) -> int:
+    def count(self, query: Query, strict: bool, body_part_id: int | None, limit: int) -> int:
+        """How many entries match, counting no further than `limit`."""
         raise NotImplementedError
 
     def ranked_ids(

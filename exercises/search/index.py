@@ -22,23 +22,24 @@ def engine() -> Engine:
     raise NotImplementedError(f"No search engine for the {connection.vendor} database.")
 
 
-def document(faq: Faq, exercise_name: str) -> Document:
+def document(faq: Faq, exercise: Exercise) -> Document:
     return Document(
         faq_id=faq.pk,
         exercise_id=faq.exercise_id,
+        body_part_id=exercise.body_part_id,
         question=clean(faq.question),
         answer=markdown_to_text(faq.answer),
-        exercise_name=clean(exercise_name),
+        exercise_name=clean(exercise.name),
     )
 
 
 def reindex_exercise(exercise_id: int) -> None:
     """Index a published exercise's FAQ entries and name, or drop a draft's."""
-    exercise = Exercise.objects.filter(pk=exercise_id).only("name", "status").first()
+    exercise = Exercise.objects.filter(pk=exercise_id).only("name", "status", "body_part").first()
     faqs = list(Faq.objects.filter(exercise_id=exercise_id))
     current = engine()
     if exercise is not None and exercise.status == Status.PUBLISHED:
-        current.put_documents([document(faq, exercise.name) for faq in faqs])
+        current.put_documents([document(faq, exercise) for faq in faqs])
         current.put_exercise_names([(exercise.pk, clean(exercise.name))])
     else:
         current.remove_documents([faq.pk for faq in faqs])
@@ -50,7 +51,7 @@ def reindex_faq(faq_id: int) -> None:
     if faq is None:
         remove_faq(faq_id)
     elif faq.exercise.status == Status.PUBLISHED:
-        engine().put_documents([document(faq, faq.exercise.name)])
+        engine().put_documents([document(faq, faq.exercise)])
     else:
         remove_faq(faq_id)
 
@@ -67,11 +68,11 @@ def published_documents() -> Iterator[Document]:
     rows = (
         Faq.objects.filter(exercise__status=Status.PUBLISHED)
         .select_related("exercise")
-        .only("question", "answer", "exercise_id", "exercise__name")
+        .only("question", "answer", "exercise_id", "exercise__name", "exercise__body_part")
         .order_by("pk")
     )
     for faq in rows.iterator(chunk_size=2000):
-        yield document(faq, faq.exercise.name)
+        yield document(faq, faq.exercise)
 
 
 def rebuild_index() -> int:

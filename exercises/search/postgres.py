@@ -51,8 +51,8 @@ class PostgresEngine(Engine):
             return []
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT faq_id, exercise_id, question, answer, exercise_name FROM {FAQ_TABLE} "
-                f"WHERE faq_id IN ({in_list(faq_ids)}) FOR UPDATE"
+                "SELECT faq_id, exercise_id, body_part_id, question, answer, exercise_name "
+                f"FROM {FAQ_TABLE} WHERE faq_id IN ({in_list(faq_ids)}) FOR UPDATE"
             )
             return [Document(*row) for row in cursor.fetchall()]
 
@@ -66,8 +66,8 @@ class PostgresEngine(Engine):
             with connection.cursor() as cursor:
                 cursor.executemany(
                     f"INSERT INTO {FAQ_TABLE} "
-                    "(faq_id, exercise_id, question, answer, exercise_name, document) "
-                    "VALUES (%s, %s, %s, %s, %s, "
+                    "(faq_id, exercise_id, body_part_id, question, answer, exercise_name, "
+                    "document) VALUES (%s, %s, %s, %s, %s, %s, "
                     f"setweight(to_tsvector('{CONFIG}', %s), 'A') || "
                     f"setweight(to_tsvector('{CONFIG}', %s), 'B') || "
                     f"setweight(to_tsvector('{CONFIG}', %s), 'C'))",
@@ -75,6 +75,7 @@ class PostgresEngine(Engine):
                         (
                             d.faq_id,
                             d.exercise_id,
+                            d.body_part_id,
                             d.question,
                             d.answer,
                             d.exercise_name,
@@ -134,19 +135,18 @@ class PostgresEngine(Engine):
             return cursor.fetchall()
 
     def _filtered(self, tsquery_sql, body_part_id):
-        sql = (
-            f"FROM {FAQ_TABLE} s JOIN exercises_faq f ON f.id = s.faq_id "
-            "JOIN exercises_exercise e ON e.id = f.exercise_id "
-            f"WHERE s.document @@ ({tsquery_sql}) AND e.status = 'published'"
-        )
+        sql = f"FROM {FAQ_TABLE} s WHERE s.document @@ ({tsquery_sql})"
         if body_part_id is not None:
-            sql += f" AND e.body_part_id = {int(body_part_id)}"
+            sql += f" AND s.body_part_id = {int(body_part_id)}"
         return sql
 
-    def count(self, query, strict, body_part_id):
+    def count(self, query, strict, body_part_id, limit):
         sql, params = tsquery(query, strict)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {self._filtered(sql, body_part_id)}", params)
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 {self._filtered(sql, body_part_id)} LIMIT %s) t",
+                [*params, limit],
+            )
             return cursor.fetchone()[0]
 
     def ranked_ids(self, query, strict, body_part_id, offset, limit):
@@ -188,10 +188,8 @@ class PostgresEngine(Engine):
         sql, params = tsquery(query, strict=True)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT n.exercise_id FROM {EXERCISE_TABLE} n "
-                "JOIN exercises_exercise e ON e.id = n.exercise_id "
-                f"WHERE n.document @@ ({sql}) AND e.status = 'published' "
-                f"ORDER BY ts_rank(n.document, ({sql})) DESC, e.name LIMIT %s",
+                f"SELECT n.exercise_id FROM {EXERCISE_TABLE} n WHERE n.document @@ ({sql}) "
+                f"ORDER BY ts_rank(n.document, ({sql})) DESC, n.name LIMIT %s",
                 [*params, *params, limit],
             )
             return [row[0] for row in cursor.fetchall()]

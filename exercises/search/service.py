@@ -14,6 +14,9 @@ from .text import marked_snippet
 # Below this many entries matching every word, entries matching some words are added.
 FEW_RESULTS = 3
 MAX_NAME_MATCHES = 5
+# Counting every match of a very common word costs more than it tells: past this many,
+# readers see "more than 1,000" (and up to 100 pages).
+MAX_COUNTED = 1000
 
 
 @dataclass(frozen=True)
@@ -87,24 +90,30 @@ class SearchResults:
         """Whether only entries matching every clause are shown."""
         if len(self.query.clauses) <= 1:
             return True
-        return self.engine.count(self.query, True, self.body_part_id) >= FEW_RESULTS
+        strict_count = self.engine.count(self.query, True, self.body_part_id, FEW_RESULTS)
+        return strict_count >= FEW_RESULTS
 
     def count(self) -> int:
-        return self._count
+        return min(self._count, MAX_COUNTED)
 
     def __len__(self) -> int:
-        return self._count
+        return self.count()
+
+    @property
+    def capped(self) -> bool:
+        """Whether there are more matches than were counted."""
+        return self._count > MAX_COUNTED
 
     @cached_property
     def _count(self) -> int:
         if not self.query:
             return 0
-        return self.engine.count(self.query, self.strict, self.body_part_id)
+        return self.engine.count(self.query, self.strict, self.body_part_id, MAX_COUNTED + 1)
 
     def __getitem__(self, item):
         if not isinstance(item, slice):
             return self[item : item + 1][0]
-        start, stop = item.start or 0, item.stop if item.stop is not None else self._count
+        start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
         if not self.query or stop <= start:
             return []
         hits = self.engine.ranked_ids(
@@ -112,11 +121,15 @@ class SearchResults:
         )
         ids = [faq_id for faq_id, _ in hits]
         marked = self.engine.highlights(self.query, ids)
-        faqs = Faq.objects.select_related("exercise", "exercise__body_part").in_bulk(ids)
+        faqs = (
+            Faq.objects.filter(exercise__status=Status.PUBLISHED)
+            .select_related("exercise", "exercise__body_part")
+            .in_bulk(ids)
+        )
         results = []
         for faq_id, score in hits:
             if faq_id not in faqs:
-                continue  # deleted since the count was taken
+                continue  # changed behind the index's back (bulk updates); a rebuild fixes it
             question, snippet = marked.get(faq_id, (None, None))
             results.append(
                 Result(

@@ -50,7 +50,8 @@ class SQLiteEngine(Engine):
             return []
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, exercise_id, question, answer, exercise_name FROM {FAQ_TABLE} "
+                "SELECT rowid, exercise_id, body_part_id, question, answer, exercise_name "
+                f"FROM {FAQ_TABLE} "
                 f"WHERE rowid IN ({in_list(faq_ids)})"
             )
             return [Document(*row) for row in cursor.fetchall()]
@@ -65,10 +66,17 @@ class SQLiteEngine(Engine):
             with connection.cursor() as cursor:
                 cursor.executemany(
                     f"INSERT INTO {FAQ_TABLE} "
-                    "(rowid, exercise_id, question, answer, exercise_name) "
-                    "VALUES (%s, %s, %s, %s, %s)",
+                    "(rowid, exercise_id, body_part_id, question, answer, exercise_name) "
+                    "VALUES (%s, %s, %s, %s, %s, %s)",
                     [
-                        (d.faq_id, d.exercise_id, d.question, d.answer, d.exercise_name)
+                        (
+                            d.faq_id,
+                            d.exercise_id,
+                            d.body_part_id,
+                            d.question,
+                            d.answer,
+                            d.exercise_name,
+                        )
                         for d in documents
                     ],
                 )
@@ -126,21 +134,16 @@ class SQLiteEngine(Engine):
             return cursor.fetchall()
 
     def _filtered(self, body_part_id):
-        # Only rows whose exercise is still published count, whatever the index holds.
-        sql = (
-            f"FROM {FAQ_TABLE} JOIN exercises_faq f ON f.id = {FAQ_TABLE}.rowid "
-            "JOIN exercises_exercise e ON e.id = f.exercise_id "
-            f"WHERE {FAQ_TABLE} MATCH %s AND e.status = 'published'"
-        )
+        sql = f"FROM {FAQ_TABLE} WHERE {FAQ_TABLE} MATCH %s"
         if body_part_id is not None:
-            sql += f" AND e.body_part_id = {int(body_part_id)}"
+            sql += f" AND body_part_id = {int(body_part_id)}"
         return sql
 
-    def count(self, query, strict, body_part_id):
+    def count(self, query, strict, body_part_id, limit):
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT count(*) {self._filtered(body_part_id)}",
-                [match_expression(query, strict)],
+                f"SELECT count(*) FROM (SELECT 1 {self._filtered(body_part_id)} LIMIT %s)",
+                [match_expression(query, strict), limit],
             )
             return cursor.fetchone()[0]
 
@@ -180,10 +183,8 @@ class SQLiteEngine(Engine):
     def matching_exercise_ids(self, query, limit):
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {EXERCISE_TABLE}.rowid FROM {EXERCISE_TABLE} "
-                f"JOIN exercises_exercise e ON e.id = {EXERCISE_TABLE}.rowid "
-                f"WHERE {EXERCISE_TABLE} MATCH %s AND e.status = 'published' "
-                f"ORDER BY {EXERCISE_TABLE}.rank LIMIT %s",
+                f"SELECT rowid FROM {EXERCISE_TABLE} WHERE {EXERCISE_TABLE} MATCH %s "
+                "ORDER BY rank LIMIT %s",
                 [match_expression(query, strict=True), limit],
             )
             return [row[0] for row in cursor.fetchall()]

@@ -54,8 +54,15 @@ def clean(text: str) -> str:
     return (text or "").translate(_MARKERS)
 
 
+# Text made only of these characters reads the same before and after Markdown rendering.
+_PLAIN = re.compile(r"(?:[^\W_]|[ ,.;:?!()%/])*")
+
+
 def markdown_to_text(markdown: str) -> str:
     """What a reader sees of a Markdown answer, as plain text (links and emphasis removed)."""
+    markdown = markdown or ""
+    if _PLAIN.fullmatch(markdown):
+        return clean(markdown).strip()  # nothing to render: saves time on big rebuilds
     return clean(html.unescape(strip_tags(render_markdown(markdown)))).strip()
 
 
