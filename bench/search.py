@@ -78,14 +78,19 @@ def main():
         print(f"\n=== {engine} ({url}) ===", flush=True)
         env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "stretchsite.settings"}
         command = [sys.executable, __file__, "--engine", engine, *sys.argv[1:]]
-        result = subprocess.run(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True)
-        lines = result.stdout.splitlines()
-        for line in lines:
-            if not line.startswith("{"):
-                print(line, flush=True)
-        if result.returncode:
-            sys.exit(f"{engine} worker failed (exit {result.returncode}).")
-        reports.append(json.loads([line for line in lines if line.startswith("{")][-1]))
+        env["PYTHONUNBUFFERED"] = "1"
+        report = None
+        with subprocess.Popen(
+            command, env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+        ) as worker_process:
+            for line in worker_process.stdout:
+                if line.startswith("{"):
+                    report = json.loads(line)
+                else:
+                    print(line, end="", flush=True)
+        if worker_process.returncode or report is None:
+            sys.exit(f"{engine} worker failed (exit {worker_process.returncode}).")
+        reports.append(report)
     print_summary(reports, args)
 
 

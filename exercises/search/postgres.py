@@ -3,7 +3,7 @@ ts_headline, and pg_trgm over the vocabulary for spelling corrections."""
 
 from django.db import connection
 
-from .base import EXERCISE_TABLE, FAQ_TABLE, TERM_TABLE, Document, Engine
+from .base import CANDIDATES, EXERCISE_TABLE, FAQ_TABLE, TERM_TABLE, Document, Engine
 from .query import Query
 from .text import MARK_END, MARK_START
 
@@ -163,10 +163,12 @@ class PostgresEngine(Engine):
                 order_params += clause_params
             order = f"(s.document @@ ({every_sql})) DESC, ({' + '.join(covered)}) DESC, score DESC"
         with connection.cursor() as cursor:
+            # A very common word matches tens of thousands of entries, and ranking all of
+            # them is what makes a search slow: rank the first CANDIDATES matches only.
             cursor.execute(
                 f"SELECT s.faq_id, ts_rank({WEIGHTS}, s.document, ({sql})) AS score "
-                f"{self._filtered(sql, body_part_id)} "
-                f"ORDER BY {order}, s.faq_id LIMIT %s OFFSET %s",
+                f"FROM (SELECT faq_id, document {self._filtered(sql, body_part_id)} "
+                f"LIMIT {CANDIDATES}) s ORDER BY {order}, s.faq_id LIMIT %s OFFSET %s",
                 [*params, *params, *order_params, limit, offset],
             )
             return [(faq_id, float(f"{score:.6g}")) for faq_id, score in cursor.fetchall()]
