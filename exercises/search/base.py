@@ -123,7 +123,7 @@ class Engine:
         """The closest vocabulary word within the allowed number of typos; among equally
         close words, the one in most entries."""
         limit = allowed_typos(word)
-        if not limit:
+        if not limit or len(word) > 40:  # no indexed word is longer
             return None
         scored = []
         for term, docs in [*self.similar_terms(word), *((w, 0) for w in extra_words)]:

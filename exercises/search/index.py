@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from django.db import connection
 
 from ..models import Exercise, Faq, Status
-from .base import Document, Engine
+from .base import FAQ_TABLE, Document, Engine
 from .text import clean, markdown_to_text
 
 
@@ -79,3 +79,17 @@ def rebuild_index() -> int:
     """Rebuild everything from the published content; returns the number of entries."""
     exercises = Exercise.objects.published().values_list("pk", "name")
     return engine().rebuild(published_documents(), [(pk, clean(name)) for pk, name in exercises])
+
+
+def rebuild_if_out_of_step() -> bool:
+    """Rebuild when the index does not hold one entry per published FAQ entry (a cheap
+    check; it catches tables emptied behind the index's back). Returns whether it did."""
+    if FAQ_TABLE not in connection.introspection.table_names():
+        return False  # migrated back to before the index existed
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {FAQ_TABLE}")
+        indexed = cursor.fetchone()[0]
+    if indexed == Faq.objects.filter(exercise__status=Status.PUBLISHED).count():
+        return False
+    rebuild_index()
+    return True

@@ -109,10 +109,15 @@
     container.appendChild(more);
   }
 
-  function run() {
+  function currentParams() {
     var params = new URLSearchParams();
     params.set("q", input.value);
     if (part && part.value) { params.set("part", part.value); }
+    return params;
+  }
+
+  function run() {
+    var params = currentParams();
     var key = params.toString();
     if (key === lastQuery) { return; }
     lastQuery = key;
@@ -146,5 +151,5 @@
 
   input.addEventListener("input", schedule);
   if (part) { part.addEventListener("change", run); }
-  lastQuery = new URLSearchParams({ q: input.value }).toString();
+  lastQuery = currentParams().toString();  // the server has rendered these results already
 })();

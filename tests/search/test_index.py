@@ -4,6 +4,7 @@ from http import HTTPStatus
 
 import pytest
 from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 from django.urls import reverse
 
@@ -135,3 +136,15 @@ def test_rebuild_drops_entries_of_exercises_unpublished_in_bulk(twist):
     assert questions("surgery") == []
     call_command("rebuild_search_index", verbosity=0)
     assert index_snapshot() == ([], [])
+
+
+def test_flushing_the_content_tables_also_empties_the_index(twist):
+    Faq.objects.all()._raw_delete("default")  # as `flush` does: no signals
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert index_snapshot() == ([], [])
+
+
+def test_migrate_leaves_an_index_in_step_alone(twist):
+    from exercises.search.index import rebuild_if_out_of_step
+
+    assert not rebuild_if_out_of_step()
