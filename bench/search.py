@@ -155,6 +155,10 @@ def worker(args):
     vocabulary = make_vocabulary(rng)
     started = time.perf_counter()
     generate(rng, vocabulary, args.exercises, args.faqs_per_exercise)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as autovacuum would soon after a bulk load
     print(f"generated content in {time.perf_counter() - started:.1f} s", flush=True)
     from exercises.search import rebuild_index
 

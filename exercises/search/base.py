@@ -16,9 +16,9 @@ from .text import allowed_typos, edit_distance, words
 FAQ_TABLE = "exercises_search_faq"
 EXERCISE_TABLE = "exercises_search_exercise"
 TERM_TABLE = "exercises_search_term"
-# At most this many matches are ranked (see the engines' ranked_ids); more than readers page
-# through, as counts stop at 1,000.
-CANDIDATES = 2000
+# At most this many matches are ranked (see the engines' ranked_ids): as many as readers can
+# page through, since counts stop at 1,000.
+CANDIDATES = 1000
 
 
 @dataclass(frozen=True)
