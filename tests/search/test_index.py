@@ -148,3 +148,18 @@ def test_migrate_leaves_an_index_in_step_alone(twist):
     from exercises.search.index import rebuild_if_out_of_step
 
     assert not rebuild_if_out_of_step()
+
+
+def test_restoring_an_earlier_revision_restores_its_entries(twist):
+    from reversion import create_revision
+    from reversion.models import Version
+
+    with create_revision():
+        twist.save()
+    faq = twist.faqs.get()
+    faq.question = "Does twisting help digestion?"
+    faq.save()
+    assert questions("surgery") == []
+    Version.objects.get_for_object(twist).first().revision.revert(delete=True)
+    assert questions("surgery") == ["Can I twist after spinal surgery?"]
+    assert questions("digestion") == []
