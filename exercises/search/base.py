@@ -165,8 +165,15 @@ class Engine:
         raise NotImplementedError
 
     def ranked_ids(
-        self, query: Query, strict: bool, body_part_id: int | None, offset: int, limit: int
+        self,
+        query: Query,
+        strict: bool,
+        body_part_id: int | None,
+        offset: int,
+        limit: int,
+        many: bool = True,
     ) -> list[tuple[int, float]]:
+        """[(faq_id, score)], best first. `many`: there may be more than CANDIDATES."""
         raise NotImplementedError
 
     def highlights(self, query: Query, faq_ids: list[int]) -> dict[int, tuple[str, str]]:

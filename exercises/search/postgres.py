@@ -166,7 +166,7 @@ class PostgresEngine(Engine):
             )
             return cursor.fetchone()[0]
 
-    def ranked_ids(self, query, strict, body_part_id, offset, limit):
+    def ranked_ids(self, query, strict, body_part_id, offset, limit, many=True):
         sql, params = tsquery(query, strict)
         order, order_params = "score DESC", []
         if not strict:

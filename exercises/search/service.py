@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.cache import cache
 from django.utils.safestring import SafeString
 
 from ..models import Exercise, Faq, Status, Synonym
-from .base import Engine
+from .base import CANDIDATES, Engine
 from .index import engine
 from .query import MAX_CLAUSES, Clause, Query, SynonymIndex, parse
 from .text import marked_snippet
@@ -45,9 +46,20 @@ class Result:
         }
 
 
+SYNONYMS_CACHE_KEY = "search:synonyms"
+
+
 def synonym_index() -> SynonymIndex:
-    groups = Synonym.objects.values_list("terms", flat=True)
-    return SynonymIndex([Synonym(terms=terms).term_list for terms in groups])
+    """Editors' synonyms, cached (shared through Redis when configured); the cache entry is
+    dropped on every synonym save or delete (signals.py), and expires after a minute in
+    case another process's in-memory cache missed that."""
+    groups = cache.get(SYNONYMS_CACHE_KEY)
+    if groups is None:
+        groups = [
+            Synonym(terms=t).term_list for t in Synonym.objects.values_list("terms", flat=True)
+        ]
+        cache.set(SYNONYMS_CACHE_KEY, groups, 60)
+    return SynonymIndex(groups)
 
 
 class SearchResults:
@@ -85,16 +97,13 @@ class SearchResults:
             return f"That is a long search: only the first {MAX_CLAUSES} words were used."
         return ""
 
-    @cached_property
+    @property
     def strict(self) -> bool:
         """Whether only entries matching every clause are shown."""
-        if len(self.query.clauses) <= 1:
-            return True
-        strict_count = self.engine.count(self.query, True, self.body_part_id, FEW_RESULTS)
-        return strict_count >= FEW_RESULTS
+        return self._counted[0]
 
     def count(self) -> int:
-        return min(self._count, MAX_COUNTED)
+        return min(self._counted[1], MAX_COUNTED)
 
     def __len__(self) -> int:
         return self.count()
@@ -102,13 +111,18 @@ class SearchResults:
     @property
     def capped(self) -> bool:
         """Whether there are more matches than were counted."""
-        return self._count > MAX_COUNTED
+        return self._counted[1] > MAX_COUNTED
 
     @cached_property
-    def _count(self) -> int:
+    def _counted(self) -> tuple[bool, int]:
+        """(strict, count): entries matching every clause, or when there are fewer than a
+        few of those, entries matching any clause."""
         if not self.query:
-            return 0
-        return self.engine.count(self.query, self.strict, self.body_part_id, MAX_COUNTED + 1)
+            return True, 0
+        count = self.engine.count(self.query, True, self.body_part_id, MAX_COUNTED + 1)
+        if count >= FEW_RESULTS or len(self.query.clauses) <= 1:
+            return True, count
+        return False, self.engine.count(self.query, False, self.body_part_id, MAX_COUNTED + 1)
 
     def __getitem__(self, item):
         if not isinstance(item, slice):
@@ -117,7 +131,12 @@ class SearchResults:
         if not self.query or stop <= start:
             return []
         hits = self.engine.ranked_ids(
-            self.query, self.strict, self.body_part_id, start, stop - start
+            self.query,
+            self.strict,
+            self.body_part_id,
+            start,
+            stop - start,
+            many=self._counted[1] > CANDIDATES,
         )
         ids = [faq_id for faq_id, _ in hits]
         marked = self.engine.highlights(self.query, ids)

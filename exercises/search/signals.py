@@ -5,10 +5,11 @@ Raw saves (fixtures, restoring a revision) are indexed too: the receivers read t
 rows back from the database instead of trusting the instance.
 """
 
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from ..models import Exercise, Faq
+from ..models import Exercise, Faq, Synonym
 from . import index
 
 
@@ -32,6 +33,14 @@ def faq_saved(sender, instance, **kwargs):
 @receiver(post_delete, sender=Faq, dispatch_uid="search_faq_deleted")
 def faq_deleted(sender, instance, **kwargs):
     index.remove_faq(instance.pk)
+
+
+@receiver(post_save, sender=Synonym, dispatch_uid="search_synonym_saved")
+@receiver(post_delete, sender=Synonym, dispatch_uid="search_synonym_deleted")
+def synonyms_changed(sender, **kwargs):
+    from .service import SYNONYMS_CACHE_KEY
+
+    cache.delete(SYNONYMS_CACHE_KEY)
 
 
 @receiver(post_migrate, dispatch_uid="search_index_after_migrate")

@@ -147,20 +147,21 @@ class SQLiteEngine(Engine):
             )
             return cursor.fetchone()[0]
 
-    def ranked_ids(self, query, strict, body_part_id, offset, limit):
+    def ranked_ids(self, query, strict, body_part_id, offset, limit, many=True):
         expression = match_expression(query, strict)
         where = self._filtered(body_part_id)
         # A very common word matches tens of thousands of entries, and bm25 over all of them
         # is what makes a search slow: rank the newest CANDIDATES matches only. Finding
         # where they start walks the index without ranking, which is cheap.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid {where} ORDER BY rowid DESC LIMIT 1 OFFSET %s",
-                [expression, CANDIDATES - 1],
-            )
-            oldest = cursor.fetchone()
-        if oldest is not None:
-            where += f" AND rowid >= {int(oldest[0])}"
+        if many:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT rowid {where} ORDER BY rowid DESC LIMIT 1 OFFSET %s",
+                    [expression, CANDIDATES - 1],
+                )
+                oldest = cursor.fetchone()
+            if oldest is not None:
+                where += f" AND rowid >= {int(oldest[0])}"
         params = [expression]
         order = "score"
         if not strict:

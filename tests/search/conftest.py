@@ -1,8 +1,10 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
 from exercises.models import BodyPart, Exercise, Faq
+from exercises.search.service import SYNONYMS_CACHE_KEY
 from tests.search.corpus import EXTRA_EXERCISES
 
 
@@ -19,6 +21,14 @@ def load_corpus() -> None:
         )
         for order, (question, answer) in enumerate(data["faqs"]):
             Faq.objects.create(exercise=exercise, order=order, question=question, answer=answer)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_synonyms():
+    """Synonyms are cached; a test's rolled-back changes must not reach the next test."""
+    cache.delete(SYNONYMS_CACHE_KEY)
+    yield
+    cache.delete(SYNONYMS_CACHE_KEY)
 
 
 @pytest.fixture
