@@ -74,12 +74,12 @@ def parse(raw: str, synonyms: "SynonymIndex | None" = None) -> Query:
         if match.group("phrase") is not None:
             flush_plain()
             phrase = tuple(words(match.group("phrase")))
-            if phrase:
+            if meaningful(phrase):
                 query.clauses.append(Clause((phrase,)))
         elif match.group("excluded") is not None:
             flush_plain()
             phrase = tuple(words(match.group("excluded")))
-            if phrase:
+            if meaningful(phrase):
                 query.excluded.append(phrase)
         else:
             plain_run.extend(words(match.group("plain")))
@@ -92,6 +92,12 @@ def parse(raw: str, synonyms: "SynonymIndex | None" = None) -> Query:
     query.clauses = unique[:MAX_CLAUSES]
     query.excluded = list(dict.fromkeys(query.excluded))[:MAX_CLAUSES]
     return query
+
+
+def meaningful(phrase: Phrase) -> bool:
+    """Whether a phrase has a word besides stop words (PostgreSQL ignores those even when
+    quoted; both engines must agree)."""
+    return any(word not in STOPWORDS for word in phrase)
 
 
 class SynonymIndex:

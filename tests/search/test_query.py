@@ -130,3 +130,9 @@ def test_markdown_answer_becomes_plain_text():
     text = markdown_to_text("Keep the **knee** soft. [Read more](https://example.com) &amp; <x>")
     assert text.startswith("Keep the knee soft. Read more &")
     assert "**" not in text and "](" not in text
+
+
+def test_quoted_or_excluded_stop_words_alone_are_ignored():
+    query = parse('"or" knee -the -"and or"')
+    assert alternatives(query) == [(("knee",),)]
+    assert query.excluded == []
