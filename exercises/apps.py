@@ -7,6 +7,7 @@ class ExercisesConfig(AppConfig):
 
     def ready(self):
         from . import revisions  # noqa: F401  (registers models with django-reversion)
+        from .search import signals as search_signals  # noqa: F401  (keeps the index in step)
         from .signals import connect as connect_cache_signals
 
         connect_cache_signals()

@@ -16,6 +16,7 @@ urlpatterns = [
          name="markdownx_upload"),
     path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("", include("exercises.search.urls")),
     path("", include("exercises.urls")),
 ]  # fmt: skip
 

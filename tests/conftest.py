@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from tests.browser.chromium import browser  # noqa: F401  (one Chromium for every browser test)
 from tests.factories import make_exercise
 from tests.isolated_cache import use_isolated_cache
 

@@ -1,5 +1,6 @@
 from .content import Faq, RecommendedEquipment, SetsReps, Step, Tip
 from .exercise import Difficulty, Exercise, ExerciseQuerySet, Status
+from .search import Synonym
 from .taxonomy import BodyPart, Equipment, Muscle
 
 __all__ = [
@@ -14,5 +15,6 @@ __all__ = [
     "SetsReps",
     "Status",
     "Step",
+    "Synonym",
     "Tip",
 ]

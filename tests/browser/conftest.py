@@ -1,11 +1,8 @@
 """Real-browser tests: Playwright's sync API driving the system Chromium (never downloaded).
 
-One browser per test session (per xdist worker). Without Chromium the tests skip and say how
-to install it; with CI set, a missing browser fails the run instead.
+The browser itself comes from tests/browser/chromium.py, shared with every browser test.
 """
 
-import os
-import shutil
 from io import StringIO
 from pathlib import Path
 
@@ -14,48 +11,7 @@ from django.core.management import call_command
 
 from tests.isolated_cache import use_isolated_cache
 
-# Playwright's sync API keeps an event loop running in this thread; Django's ORM refuses to
-# run next to one unless told that this is deliberate.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-
-
-def find_chromium() -> str | None:
-    for candidate in (
-        os.environ.get("CHROMIUM_PATH"),
-        "/usr/bin/chromium",
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-    ):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = find_chromium()
-    if executable is None:
-        message = "Chromium not found: install it with `apt-get install chromium`."
-        if os.environ.get("CI"):
-            pytest.fail(f"{message} CI is set, so the browser tests must run.")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -1,0 +1,188 @@
+"""What both engines share: keeping the index and its spelling vocabulary in step.
+
+An engine stores one index row per FAQ entry of a published exercise (question, answer as
+plain text, exercise name), one row per published exercise name, and a vocabulary of the
+words in the FAQ index with the number of entries each appears in (for "Did you mean").
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import connection
+
+from .query import Phrase, Query
+from .text import allowed_typos, edit_distance, words
+
+FAQ_TABLE = "exercises_search_faq"
+EXERCISE_TABLE = "exercises_search_exercise"
+TERM_TABLE = "exercises_search_term"
+# At most this many matches are ranked (see the engines' ranked_ids): as many as readers can
+# page through, since counts stop at 1,000.
+CANDIDATES = 1000
+
+
+@dataclass(frozen=True)
+class Document:
+    faq_id: int
+    exercise_id: int
+    body_part_id: int | None
+    question: str
+    answer: str
+    exercise_name: str
+
+    def vocabulary(self) -> set[str]:
+        text = f"{self.question} {self.answer} {self.exercise_name}"
+        return {w for w in words(text) if 4 <= len(w) <= 40 and not w.isdigit()}
+
+
+@dataclass(frozen=True)
+class Hit:
+    faq_id: int
+    score: float
+    question_html: str
+    snippet_html: str
+
+
+class Engine:
+    vendor = ""
+
+    # Index upkeep ---------------------------------------------------------------------
+
+    def put_documents(self, documents: list[Document]) -> None:
+        ids = [d.faq_id for d in documents]
+        old = self.fetch_documents(ids)
+        self.delete_rows(ids)
+        self.insert_rows(documents)
+        self.adjust_vocabulary(old, documents)
+
+    def remove_documents(self, faq_ids: list[int]) -> None:
+        old = self.fetch_documents(faq_ids)
+        if old:
+            self.delete_rows([d.faq_id for d in old])
+            self.adjust_vocabulary(old, [])
+
+    def adjust_vocabulary(self, old: list[Document], new: list[Document]) -> None:
+        delta: Counter = Counter()
+        for document in old:
+            delta.subtract(document.vocabulary())
+        for document in new:
+            delta.update(document.vocabulary())
+        changes = [(term, n) for term, n in delta.items() if n]
+        if not changes:
+            return
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {TERM_TABLE} (term, docs) VALUES (%s, %s) "
+                f"ON CONFLICT (term) DO UPDATE SET docs = {TERM_TABLE}.docs + excluded.docs",
+                changes,
+            )
+            if any(n < 0 for _, n in changes):
+                cursor.execute(f"DELETE FROM {TERM_TABLE} WHERE docs <= 0")
+
+    def rebuild(self, documents, exercises: list[tuple[int, str]]) -> int:
+        """Replace the whole index. `documents` may be any iterable (a generator)."""
+        self.clear()
+        vocabulary: Counter = Counter()
+        batch, count = [], 0
+        for document in documents:
+            batch.append(document)
+            vocabulary.update(document.vocabulary())
+            if len(batch) >= 2000:
+                self.insert_rows(batch)
+                count += len(batch)
+                batch = []
+        self.insert_rows(batch)
+        count += len(batch)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {TERM_TABLE} (term, docs) VALUES (%s, %s)",
+                sorted(vocabulary.items()),
+            )
+        self.put_exercise_names(exercises)
+        self.optimize()
+        return count
+
+    def optimize(self) -> None:
+        pass
+
+    # Spelling -------------------------------------------------------------------------
+
+    def unknown_words(self, candidates: list[str]) -> list[str]:
+        """The words that match nothing in the index, even after stemming."""
+        if not candidates:
+            return []
+        with connection.cursor() as cursor:
+            placeholders = ", ".join(["%s"] * len(candidates))
+            cursor.execute(
+                f"SELECT term FROM {TERM_TABLE} WHERE term IN ({placeholders})", candidates
+            )
+            known = {row[0] for row in cursor.fetchall()}
+        return [w for w in candidates if w not in known and not self.word_matches(w)]
+
+    def correction(self, word: str, extra_words: set[str]) -> str | None:
+        """The closest vocabulary word within the allowed number of typos; among equally
+        close words, the one in most entries."""
+        limit = allowed_typos(word)
+        if not limit or len(word) > 40:  # no indexed word is longer
+            return None
+        scored = []
+        for term, docs in [*self.similar_terms(word), *((w, 0) for w in extra_words)]:
+            if term == word:
+                continue
+            distance = edit_distance(word, term, limit)
+            if distance <= limit:
+                scored.append((distance, -docs, term))
+        return min(scored)[2] if scored else None
+
+    # Engine-specific ------------------------------------------------------------------
+
+    def fetch_documents(self, faq_ids: list[int]) -> list[Document]:
+        raise NotImplementedError
+
+    def delete_rows(self, faq_ids: list[int]) -> None:
+        raise NotImplementedError
+
+    def insert_rows(self, documents: list[Document]) -> None:
+        raise NotImplementedError
+
+    def put_exercise_names(self, exercises: list[tuple[int, str]]) -> None:
+        raise NotImplementedError
+
+    def remove_exercise_names(self, exercise_ids: list[int]) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def word_matches(self, word: str) -> bool:
+        raise NotImplementedError
+
+    def similar_terms(self, word: str) -> list[tuple[str, int]]:
+        raise NotImplementedError
+
+    def count(self, query: Query, strict: bool, body_part_id: int | None, limit: int) -> int:
+        """How many entries match, counting no further than `limit`."""
+        raise NotImplementedError
+
+    def ranked_ids(
+        self,
+        query: Query,
+        strict: bool,
+        body_part_id: int | None,
+        offset: int,
+        limit: int,
+        many: bool = True,
+    ) -> list[tuple[int, float]]:
+        """[(faq_id, score)], best first. `many`: there may be more than CANDIDATES."""
+        raise NotImplementedError
+
+    def highlights(self, query: Query, faq_ids: list[int]) -> dict[int, tuple[str, str]]:
+        """{faq_id: (question, answer snippet)} with markers around matched words."""
+        raise NotImplementedError
+
+    def matching_exercise_ids(self, query: Query, limit: int) -> list[int]:
+        raise NotImplementedError
+
+
+def phrase_text(phrase: Phrase) -> str:
+    return " ".join(phrase)

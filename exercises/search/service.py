@@ -1,0 +1,222 @@
+"""The search readers use: parse, correct spelling, rank, highlight."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.cache import cache
+from django.utils.safestring import SafeString
+
+from ..models import Exercise, Faq, Status, Synonym
+from .base import CANDIDATES, Engine
+from .index import engine
+from .query import MAX_CLAUSES, Clause, Query, SynonymIndex, parse
+from .text import marked_snippet
+
+# Below this many entries matching every word, entries matching some words are added.
+FEW_RESULTS = 3
+MAX_NAME_MATCHES = 5
+# Counting every match of a very common word costs more than it tells: past this many,
+# readers see "more than 1,000" (and up to 100 pages).
+MAX_COUNTED = 1000
+
+
+@dataclass(frozen=True)
+class Result:
+    faq: Faq
+    score: float
+    question_html: SafeString
+    snippet_html: SafeString
+
+    @property
+    def exercise(self) -> Exercise:
+        return self.faq.exercise
+
+    @property
+    def url(self) -> str:
+        return self.faq.get_absolute_url()
+
+    def as_json(self) -> dict:
+        return {
+            "exercise": self.exercise.slug,
+            "exercise_name": self.exercise.name,
+            "question": self.faq.question,
+            "snippet": str(self.snippet_html),
+            "url": self.url,
+            "score": self.score,
+        }
+
+
+SYNONYMS_CACHE_KEY = "search:synonyms"
+
+
+def synonym_index() -> SynonymIndex:
+    """Editors' synonyms, cached (shared through Redis when configured); the cache entry is
+    dropped on every synonym save or delete (signals.py), and expires after a minute in
+    case another process's in-memory cache missed that."""
+    groups = cache.get(SYNONYMS_CACHE_KEY)
+    if groups is None:
+        groups = [
+            Synonym(terms=t).term_list for t in Synonym.objects.values_list("terms", flat=True)
+        ]
+        cache.set(SYNONYMS_CACHE_KEY, groups, 60)
+    return SynonymIndex(groups)
+
+
+class SearchResults:
+    """A sliceable, countable result list (Django's Paginator takes it as it is)."""
+
+    def __init__(self, text: str, body_part_id: int | None = None):
+        self.body_part_id = body_part_id
+        synonyms = synonym_index()
+        self.query: Query = parse(text or "", synonyms)
+        self.engine: Engine = engine()
+        if self.query:
+            correct_spelling(self.query, self.engine, synonyms)
+
+    @property
+    def text(self) -> str:
+        return self.query.text
+
+    @property
+    def suggestion(self) -> str | None:
+        return self.query.suggestion
+
+    @property
+    def message(self) -> str:
+        """Why there is nothing to show, when the query itself is the reason."""
+        if not self.query.text:
+            return "Type a word or a question to search the answers in our exercise guides."
+        if not self.query:
+            if self.query.excluded:
+                return "Add at least one word to look for, not only words to leave out."
+            return (
+                "Your search only has very common words (like 'how' or 'the') or no letters "
+                "at all. Try a more specific word, such as 'knee' or 'hamstring stretch'."
+            )
+        if self.query.truncated:
+            return f"That is a long search: only the first {MAX_CLAUSES} words were used."
+        return ""
+
+    @property
+    def strict(self) -> bool:
+        """Whether only entries matching every clause are shown."""
+        return self._counted[0]
+
+    def count(self) -> int:
+        return min(self._counted[1], MAX_COUNTED)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @property
+    def capped(self) -> bool:
+        """Whether there are more matches than were counted."""
+        return self._counted[1] > MAX_COUNTED
+
+    @cached_property
+    def _counted(self) -> tuple[bool, int]:
+        """(strict, count): entries matching every clause, or when there are fewer than a
+        few of those, entries matching any clause."""
+        if not self.query:
+            return True, 0
+        count = self.engine.count(self.query, True, self.body_part_id, MAX_COUNTED + 1)
+        if count >= FEW_RESULTS or len(self.query.clauses) <= 1:
+            return True, count
+        return False, self.engine.count(self.query, False, self.body_part_id, MAX_COUNTED + 1)
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
+        if not self.query or stop <= start:
+            return []
+        hits = self.engine.ranked_ids(
+            self.query,
+            self.strict,
+            self.body_part_id,
+            start,
+            stop - start,
+            many=self._counted[1] > CANDIDATES,
+        )
+        ids = [faq_id for faq_id, _ in hits]
+        marked = self.engine.highlights(self.query, ids)
+        faqs = (
+            Faq.objects.filter(exercise__status=Status.PUBLISHED)
+            .select_related("exercise", "exercise__body_part")
+            .in_bulk(ids)
+        )
+        results = []
+        for faq_id, score in hits:
+            if faq_id not in faqs:
+                continue  # changed behind the index's back (bulk updates); a rebuild fixes it
+            question, snippet = marked.get(faq_id, (None, None))
+            results.append(
+                Result(
+                    faq=faqs[faq_id],
+                    score=score,
+                    question_html=marked_snippet(question or faqs[faq_id].question),
+                    snippet_html=marked_snippet(snippet),
+                )
+            )
+        return results
+
+    @cached_property
+    def exercises(self) -> list[Exercise]:
+        """Published exercises whose name matches every word, best first."""
+        if not self.query:
+            return []
+        ids = self.engine.matching_exercise_ids(self.query, MAX_NAME_MATCHES)
+        found = Exercise.objects.published().select_related("body_part").in_bulk(ids)
+        exercises = [found[pk] for pk in ids if pk in found]
+        if self.body_part_id is not None:
+            exercises = [e for e in exercises if e.body_part_id == self.body_part_id]
+        return exercises
+
+
+def correct_spelling(query: Query, engine: Engine, synonyms: SynonymIndex) -> None:
+    """Replace words the index has never seen by the closest word it has (typo tolerance),
+    remembering each replacement for the "Did you mean" suggestion."""
+    synonym_words = synonyms.words()
+    candidates = [
+        clause.alternatives[0][0]
+        for clause in query.clauses
+        if clause.correctable and clause.alternatives[0][0] not in synonym_words
+    ]
+    single_word_synonyms = {p[0] for p in synonyms.lookup if len(p) == 1}
+    for word in engine.unknown_words(candidates):
+        replacement = engine.correction(word, single_word_synonyms)
+        if replacement:
+            query.corrections[word] = replacement
+    if not query.corrections:
+        return
+    clauses = []
+    for clause in query.clauses:
+        word = clause.alternatives[0][0] if clause.correctable else None
+        if word in query.corrections:
+            replacement = query.corrections[word]
+            group = synonyms.group_for((replacement,))
+            clause = Clause(group or ((replacement,),))
+        clauses.append(clause)
+    query.clauses = list(dict.fromkeys(clauses))
+
+
+def search(text: str, body_part_id: int | None = None) -> SearchResults:
+    return SearchResults(text, body_part_id)
+
+
+def popular_faqs(limit: int = 5) -> list[Faq]:
+    """The first question of the most recently published exercises: editors put the most
+    asked question first, so these make a fair starting point when a search finds nothing."""
+    faqs, seen = [], set()
+    rows = (
+        Faq.objects.filter(exercise__status=Status.PUBLISHED)
+        .select_related("exercise")
+        .order_by("-exercise__published_at", "exercise__name", "order", "pk")[: limit * 10]
+    )
+    for faq in rows:
+        if faq.exercise_id not in seen:
+            seen.add(faq.exercise_id)
+            faqs.append(faq)
+        if len(faqs) == limit:
+            break
+    return faqs

@@ -1,0 +1,40 @@
+"""Search as you type, in a real Chromium: the script calls the JSON API and updates the
+results and the live region; without the script the form still works (other tests)."""
+
+import pytest
+
+from exercises.models import Faq
+from tests.factories import make_exercise
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    page.close()
+    assert errors == []
+
+
+def test_results_update_as_the_reader_types(live_server, page):
+    exercise = make_exercise("Wall Calf Stretch", children=0)
+    Faq.objects.create(exercise=exercise, question="Does it help shin splints?", answer="Yes.")
+    Faq.objects.create(exercise=exercise, question="Is it safe for the Achilles?", answer="Yes.")
+
+    page.goto(f"{live_server.url}/search/")
+    page.fill("#search-q", "shin splnts")
+    status = page.locator("[role=status]")
+    status.filter(has_text="1 answer found").wait_for()
+    link = page.locator(".search-hit__question a")
+    assert link.inner_text() == "Does it help shin splints?"
+    assert link.get_attribute("href").startswith("/exercises/wall-calf-stretch/#faq-")
+    assert page.locator(".search-suggestion a").inner_text() == "shin splints"
+    assert page.url.endswith("/search/?q=shin+splnts")  # shareable, and Back works
+
+    page.fill("#search-q", "achilles")
+    status.filter(has_text="1 answer found").wait_for()
+    page.locator(".search-hit__question a", has_text="Achilles").wait_for()
+    assert page.locator(".search-suggestion").count() == 0
