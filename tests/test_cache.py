@@ -1,6 +1,5 @@
 """Anonymous pages are cached whole; any edit shows on the very next request."""
 
-import os
 import uuid
 from http import HTTPStatus
 
@@ -18,6 +17,7 @@ from exercises import cache as page_cache
 from exercises.models import Muscle, Step
 from tests.admin_forms import errors_on_page, form_data
 from tests.factories import make_exercise
+from tests.redis_support import REDIS_TEST_URL, redis_or_skip
 
 pytestmark = pytest.mark.django_db
 
@@ -197,13 +197,14 @@ def test_requests_with_messages_waiting_are_not_cached():
     assert not page_cache.is_cacheable_request(RequestFactory().post("/"))
 
 
-@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set")
 def test_cached_pages_round_trip_through_redis(client, settings, exercise):
+    redis = redis_or_skip()
+    prefix = f"test-{uuid.uuid4()}"  # never clear() a shared Redis
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": f"test-{uuid.uuid4()}",  # never clear() a shared Redis
+            "LOCATION": REDIS_TEST_URL,
+            "KEY_PREFIX": prefix,
         }
     }
     for url in ["/exercises/kneeling-back-stretch/", "/api/exercises/", "/sitemap.xml"]:
@@ -214,3 +215,4 @@ def test_cached_pages_round_trip_through_redis(client, settings, exercise):
     exercise.name = "Renamed Stretch"
     exercise.save()
     assert b"Renamed Stretch" in client.get("/exercises/kneeling-back-stretch/").content
+    redis.delete(*redis.scan_iter(f"{prefix}:*"))

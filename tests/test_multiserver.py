@@ -29,24 +29,10 @@ from types import SimpleNamespace
 import pytest
 
 from tests.admin_forms import form_data
+from tests.redis_support import REDIS_TEST_URL, redis_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/6")
 SLUG = "cat-cow"  # one of the demo exercises
-
-
-def redis_or_skip():
-    import redis
-
-    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1, socket_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        message = f"Redis is not reachable at {REDIS_TEST_URL} ({error}); set REDIS_TEST_URL."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return client
 
 
 @pytest.fixture
