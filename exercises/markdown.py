@@ -41,12 +41,21 @@ def _converter() -> markdown_lib.Markdown:
     return converter.reset()
 
 
-# The output depends on the text alone, so pages reuse earlier renders of unchanged text.
-@lru_cache(maxsize=2048)
+# Texts up to this size are remembered: a page's intro and answers render once per process.
+# Longer ones (and the admin preview's keystroke-by-keystroke drafts) would only fill memory.
+REMEMBERED_LENGTH = 8_000
+
+
 def render_markdown(text: str) -> SafeString:
     """Turn editor Markdown into HTML that is safe to put on any page."""
     if not text:
         return mark_safe("")
+    if len(text) <= REMEMBERED_LENGTH:
+        return _render_remembered(text)
+    return _render(text)
+
+
+def _render(text: str) -> SafeString:
     html = _converter().convert(text)
     clean = nh3.clean(
         html,
@@ -57,3 +66,7 @@ def render_markdown(text: str) -> SafeString:
         strip_comments=True,
     )
     return mark_safe(clean)  # noqa: S308  (nh3 has just sanitised it)
+
+
+# The output depends on the text alone, so pages reuse earlier renders of unchanged text.
+_render_remembered = lru_cache(maxsize=2048)(_render)

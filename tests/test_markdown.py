@@ -58,3 +58,10 @@ def test_one_text_leaves_nothing_behind_for_the_next():
     assert "<abbr" in first and "A note." in first
     second = render_markdown("Plain HTML, no notes.")
     assert second == "<p>Plain HTML, no notes.</p>"
+
+
+def test_long_texts_are_sanitised_too():
+    long_text = "word " * 3000 + "<script>alert(1)</script> [x](javascript:alert(1))"
+    html = render_markdown(long_text).lower()
+    assert "<script" not in html and "javascript:" not in html
+    assert html.count("word") == 3000
