@@ -7,6 +7,7 @@ request to every app server that shares the cache (Redis in production).
 """
 
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -21,6 +22,8 @@ from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "content-generation"
 PAGE_KEY_PREFIX = "page"
+WIRE_KEY_PREFIX = "wire"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip decides
 MIN_GENERATION = 10**15  # any fresh generation (microseconds since 1970) is larger
 
 
@@ -66,11 +69,11 @@ def page_cache_timeout() -> int:
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
-def page_cache_key(request: HttpRequest, generation: int) -> str:
+def page_cache_key(request: HttpRequest, generation: int, prefix: str = PAGE_KEY_PREFIX) -> str:
     # Scheme and host are part of the key: canonical links and sitemaps contain them.
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"{PAGE_KEY_PREFIX}:{generation}:{digest}"
+    return f"{prefix}:{generation}:{digest}"
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
@@ -126,7 +129,61 @@ def cache_public_page(view: Callable) -> Callable:
                 response.add_post_render_callback(store)
             else:
                 store(response)
+            # Tells PageCacheMiddleware that this page may also be kept as sent.
+            response.public_page = True
         response["X-Page-Cache"] = "miss"
         return response
 
     return wrapped
+
+
+class PageCacheMiddleware:
+    """Serve cached pages to cookie-less readers before sessions, auth, CSRF and compression
+    run, as the exact bytes that were sent the first time (already gzipped if the reader
+    accepts it).
+
+    It stores only responses that `cache_public_page` marked as public, so the views stay the
+    one place that decides what may be cached. Anyone with a session or message cookie
+    (editors, readers who just saw a message) passes through to the views as before. Sits
+    below SecurityMiddleware and WhiteNoise, above GZipMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        if not self.may_use_cache(request):
+            return self.get_response(request)
+        key = self.wire_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if (
+            request.method == "GET"
+            and getattr(response, "public_page", False)
+            and is_cacheable_response(response)
+        ):
+            cache.set(key, response, page_cache_timeout())
+        return response
+
+    @staticmethod
+    def may_use_cache(request: HttpRequest) -> bool:
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+        )
+
+    @staticmethod
+    def wire_key(request: HttpRequest) -> str:
+        # Read the generation first, as cache_public_page does. Compressed and plain copies
+        # are kept apart.
+        generation = content_generation()
+        encoding = (
+            "gzip"
+            if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
+            else "identity"
+        )
+        return page_cache_key(request, generation, prefix=f"{WIRE_KEY_PREFIX}:{encoding}")

@@ -12,6 +12,7 @@ from .models import (
     RecommendedEquipment,
     SetsReps,
     Step,
+    Synonym,
     Tip,
 )
 
@@ -25,6 +26,7 @@ CONTENT_MODELS = (
     BodyPart,
     Muscle,
     Equipment,
+    Synonym,  # changes which answers a search finds
 )
 EXERCISE_M2M_FIELDS = (
     "primary_muscles",

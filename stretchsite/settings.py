@@ -80,6 +80,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached public pages leave here, as sent before, without touching sessions or the
+    # database and without compressing them again (exercises/cache.py).
+    "exercises.cache.PageCacheMiddleware",
     # Pages and JSON leave compressed, whatever sits in front. Below whitenoise, which serves
     # its own pre-built .br/.gz files. Django's gzip pads each response against BREACH.
     "django.middleware.gzip.GZipMiddleware",

@@ -216,3 +216,50 @@ def test_cached_pages_round_trip_through_redis(client, settings, exercise):
     exercise.save()
     assert b"Renamed Stretch" in client.get("/exercises/kneeling-back-stretch/").content
     redis.delete(*redis.scan_iter(f"{prefix}:*"))
+
+
+def test_cached_page_is_sent_compressed_as_before_without_compressing_again(exercise):
+    browser = Client(HTTP_ACCEPT_ENCODING="gzip, br")
+    url = exercise.get_absolute_url()
+    first = browser.get(url)
+    assert first["Content-Encoding"] == "gzip"
+    with CaptureQueriesContext(connection) as queries:
+        second = browser.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second["Content-Encoding"] == "gzip"
+    assert second.content == first.content
+    assert len(queries) == 0
+    # A client that does not accept gzip gets plain HTML, from a copy of its own.
+    plain = Client().get(url)
+    assert "Content-Encoding" not in plain
+    assert exercise.name.encode() in plain.content
+
+
+def test_cached_copy_keeps_the_security_headers(client, exercise):
+    client.get(exercise.get_absolute_url())
+    hit = client.get(exercise.get_absolute_url())
+    assert hit["X-Page-Cache"] == "hit"
+    assert "script-src" in hit["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "DENY"
+
+
+def test_a_reader_with_a_session_still_gets_fresh_content_after_an_edit(client, reader, exercise):
+    client.force_login(reader)  # has a session cookie: goes past the early cache
+    client.get(exercise.get_absolute_url())
+    exercise.name = "Renamed For Readers"
+    exercise.save()
+    assert b"Renamed For Readers" in client.get(exercise.get_absolute_url()).content
+
+
+def test_search_answers_are_cached_and_a_new_synonym_applies_at_once(client):
+    from exercises.models import Faq, Synonym
+
+    exercise = make_exercise("Wall Calf Stretch", children=0)
+    Faq.objects.create(exercise=exercise, question="Does it ease tight calves?", answer="Yes.")
+    url = "/api/search/?q=gastrocnemius"
+    assert client.get(url).json()["count"] == 0
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    Synonym.objects.create(terms="calves, gastrocnemius")
+    answer = client.get(url)
+    assert answer["X-Page-Cache"] == "miss"
+    assert answer.json()["results"][0]["question"] == "Does it ease tight calves?"
