@@ -7,6 +7,7 @@ request to every app server that shares the cache (Redis in production).
 """
 
 import hashlib
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -19,12 +20,28 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+from redis import RedisError
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation"
 PAGE_KEY_PREFIX = "page"
 WIRE_KEY_PREFIX = "wire"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip decides
 MIN_GENERATION = 10**15  # any fresh generation (microseconds since 1970) is larger
+
+
+def without_cache_on_failure(operation: Callable, default=None):
+    """Run a cache operation; if the shared cache is unreachable, log it and go on without.
+
+    Readers then get freshly rendered pages and editors can still save: a Redis outage
+    makes the site slower, not unavailable.
+    """
+    try:
+        return operation()
+    except (RedisError, OSError) as error:
+        logger.warning("Page cache unavailable, working without it: %s", error)
+        return default
 
 
 def _fresh_generation() -> int:
@@ -44,6 +61,10 @@ def content_generation() -> int:
 
 def bump_content_generation() -> None:
     """Make every cached page stale (call after any content change)."""
+    without_cache_on_failure(_bump)
+
+
+def _bump() -> None:
     try:
         generation = cache.incr(GENERATION_KEY)
     except ValueError:  # the number is not in the cache (yet, or any more)
@@ -109,8 +130,10 @@ def cache_public_page(view: Callable) -> Callable:
             return view(request, *args, **kwargs)
         # Read the generation before the view reads the database: see
         # bump_content_generation_now_and_on_commit for why the order matters.
-        key = page_cache_key(request, content_generation())
-        cached = cache.get(key)
+        key = without_cache_on_failure(lambda: page_cache_key(request, content_generation()))
+        if key is None:
+            return view(request, *args, **kwargs)
+        cached = without_cache_on_failure(lambda: cache.get(key))
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
@@ -123,7 +146,7 @@ def cache_public_page(view: Callable) -> Callable:
 
             def store(rendered):
                 if is_cacheable_response(rendered):
-                    cache.set(key, rendered, page_cache_timeout())
+                    without_cache_on_failure(lambda: cache.set(key, rendered, page_cache_timeout()))
 
             if hasattr(response, "render") and callable(response.render):
                 response.add_post_render_callback(store)
@@ -154,8 +177,10 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest):
         if not self.may_use_cache(request):
             return self.get_response(request)
-        key = self.wire_key(request)
-        cached = cache.get(key)
+        key = without_cache_on_failure(lambda: self.wire_key(request))
+        if key is None:
+            return self.get_response(request)
+        cached = without_cache_on_failure(lambda: cache.get(key))
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
@@ -165,7 +190,7 @@ class PageCacheMiddleware:
             and getattr(response, "public_page", False)
             and is_cacheable_response(response)
         ):
-            cache.set(key, response, page_cache_timeout())
+            without_cache_on_failure(lambda: cache.set(key, response, page_cache_timeout()))
         return response
 
     @staticmethod

@@ -263,3 +263,21 @@ def test_search_answers_are_cached_and_a_new_synonym_applies_at_once(client):
     answer = client.get(url)
     assert answer["X-Page-Cache"] == "miss"
     assert answer.json()["results"][0]["question"] == "Does it ease tight calves?"
+
+
+def test_pages_search_and_saves_keep_working_when_the_shared_cache_is_down(
+    client, settings, exercise, caplog
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        }
+    }
+    assert client.get(exercise.get_absolute_url()).status_code == HTTPStatus.OK
+    assert client.get("/search/", {"q": "question"}).status_code == HTTPStatus.OK
+    exercise.name = "Saved During An Outage"
+    exercise.save()
+    assert b"Saved During An Outage" in client.get(exercise.get_absolute_url()).content
+    assert "Page cache unavailable" in caplog.text

@@ -6,6 +6,7 @@ from functools import cached_property
 from django.core.cache import cache
 from django.utils.safestring import SafeString
 
+from ..cache import without_cache_on_failure
 from ..models import Exercise, Faq, Status, Synonym
 from .base import CANDIDATES, Engine
 from .index import engine
@@ -53,12 +54,12 @@ def synonym_index() -> SynonymIndex:
     """Editors' synonyms, cached (shared through Redis when configured); the cache entry is
     dropped on every synonym save or delete (signals.py), and expires after a minute in
     case another process's in-memory cache missed that."""
-    groups = cache.get(SYNONYMS_CACHE_KEY)
+    groups = without_cache_on_failure(lambda: cache.get(SYNONYMS_CACHE_KEY))
     if groups is None:
         groups = [
             Synonym(terms=t).term_list for t in Synonym.objects.values_list("terms", flat=True)
         ]
-        cache.set(SYNONYMS_CACHE_KEY, groups, 60)
+        without_cache_on_failure(lambda: cache.set(SYNONYMS_CACHE_KEY, groups, 60))
     return SynonymIndex(groups)
 
 

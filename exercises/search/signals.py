@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
+from ..cache import without_cache_on_failure
 from ..models import Exercise, Faq, Synonym
 from . import index
 
@@ -40,7 +41,7 @@ def faq_deleted(sender, instance, **kwargs):
 def synonyms_changed(sender, **kwargs):
     from .service import SYNONYMS_CACHE_KEY
 
-    cache.delete(SYNONYMS_CACHE_KEY)
+    without_cache_on_failure(lambda: cache.delete(SYNONYMS_CACHE_KEY))
 
 
 @receiver(post_migrate, dispatch_uid="search_index_after_migrate")
