@@ -9,16 +9,6 @@ from django.db.models import Q
 from .models import BodyPart, Difficulty, Equipment, ExerciseQuerySet, Muscle, Status
 
 
-def working(exercises: ExerciseQuerySet, muscle: Muscle) -> ExerciseQuerySet:
-    """Exercises that work the muscle, as a primary or a secondary muscle."""
-    return exercises.filter(Q(primary_muscles=muscle) | Q(secondary_muscles=muscle)).distinct()
-
-
-def using(exercises: ExerciseQuerySet, item: Equipment) -> ExerciseQuerySet:
-    """Exercises that need the equipment or can use it as an option."""
-    return exercises.filter(Q(equipment=item) | Q(optional_equipment=item)).distinct()
-
-
 def in_use(model, *relations: str):
     """Vocabulary entries that at least one published exercise is filed under."""
     published = Q()
@@ -72,9 +62,9 @@ class ExerciseFilterForm(forms.Form):
         if "body_part" in chosen:
             exercises = exercises.filter(body_part=chosen["body_part"])
         if "muscle" in chosen:
-            exercises = working(exercises, chosen["muscle"])
+            exercises = exercises.working(chosen["muscle"])
         if "equipment" in chosen:
-            exercises = using(exercises, chosen["equipment"])
+            exercises = exercises.using_equipment(chosen["equipment"])
         if "difficulty" in chosen:
             exercises = exercises.filter(difficulty=chosen["difficulty"])
         if chosen.get("no_equipment"):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from . import structured_data
-from .filters import ExerciseFilterForm, using, working
+from .filters import ExerciseFilterForm
 from .models import BodyPart, Equipment, Exercise, Muscle, Status
 from .sections import ExercisePage
 
@@ -119,7 +119,7 @@ class MuscleView(TaxonomyExerciseListView):
     kind = "Muscle"
 
     def filter_exercises(self, exercises, term):
-        return working(exercises, term)
+        return exercises.working(term)
 
 
 class EquipmentView(TaxonomyExerciseListView):
@@ -127,7 +127,7 @@ class EquipmentView(TaxonomyExerciseListView):
     kind = "Equipment"
 
     def filter_exercises(self, exercises, term):
-        return using(exercises, term)
+        return exercises.using_equipment(term)
 
 
 class ExerciseDetailView(DetailView):

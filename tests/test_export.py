@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from exercises.importers.export import article_from_exercise, exercises_for_export
+from exercises.importers.export import article_from_exercise
 from exercises.importers.markdown_format import parse_markdown, write_markdown
 from exercises.models import (
     BodyPart,
@@ -113,7 +113,7 @@ def test_export_writes_every_exercise_including_drafts(tmp_path, exercise, draft
 def test_export_import_export_is_byte_identical(tmp_path):
     tricky_exercise()
     first = export(tmp_path / "first")
-    before = [article_from_exercise(e) for e in exercises_for_export()]
+    before = [article_from_exercise(e) for e in Exercise.objects.for_export()]
 
     empty_the_database()
     import_folder(tmp_path / "first")
@@ -124,7 +124,7 @@ def test_export_import_export_is_byte_identical(tmp_path):
     }  # fmt: skip
     for name in first:
         assert first[name] == second[name], name
-    after = [article_from_exercise(e) for e in exercises_for_export()]
+    after = [article_from_exercise(e) for e in Exercise.objects.for_export()]
     for old, new in zip(before, after, strict=True):
         assert [(t.kind, t.label, t.text) for t in old.tips] == [
             (t.kind, t.label, t.text) for t in new.tips
@@ -169,7 +169,7 @@ def test_reimporting_an_export_changes_nothing(tmp_path):
 
 def test_the_writer_and_reader_agree_on_every_demo_exercise(tmp_path):
     call_command("load_demo_content", stdout=StringIO())
-    for exercise in exercises_for_export():
+    for exercise in Exercise.objects.for_export():
         text = write_markdown(article_from_exercise(exercise))
         assert write_markdown(parse_markdown(text)) == text, exercise.slug
 

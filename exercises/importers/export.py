@@ -12,7 +12,7 @@ from .markdown_writer import write_markdown
 def article_from_exercise(exercise: Exercise) -> Article:
     """Everything an editor can edit, lists in their display order.
 
-    Expects an exercise from `exercises_for_export()` (everything prefetched)."""
+    Expects an exercise from `Exercise.objects.for_export()` (everything prefetched)."""
     steps = sorted(exercise.steps.all(), key=lambda s: (s.order, s.pk))
     return Article(
         name=exercise.name,
@@ -66,26 +66,6 @@ def article_from_exercise(exercise: Exercise) -> Article:
     )
 
 
-def exercises_for_export():
-    return (
-        Exercise.objects.select_related("body_part")
-        .prefetch_related(
-            "primary_muscles",
-            "secondary_muscles",
-            "equipment",
-            "optional_equipment",
-            "related",
-            "variations",
-            "sets_reps",
-            "steps",
-            "tips",
-            "faqs",
-            "recommended_equipment__equipment",
-        )
-        .order_by("slug")
-    )
-
-
 def export_markdown(exercise: Exercise) -> str:
     return write_markdown(article_from_exercise(exercise))
 
@@ -94,7 +74,7 @@ def export_to_folder(folder: Path) -> list[Path]:
     """Write every exercise as `<slug>.md`; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for exercise in exercises_for_export().iterator(chunk_size=200):
+    for exercise in Exercise.objects.for_export().iterator(chunk_size=200):
         path = folder / f"{exercise.slug}.md"
         path.write_text(export_markdown(exercise), encoding="utf-8", newline="\n")
         written.append(path)

@@ -29,7 +29,7 @@ from ..models import (
 )
 from .article import Article, Notice
 from .errors import ArticleError
-from .export import article_from_exercise, exercises_for_export
+from .export import article_from_exercise
 
 RELATION_FIELDS = ("related", "variations")
 
@@ -99,7 +99,7 @@ def save_article(
         raise ArticleError("The article has no title.", 1)
     slug = slug_for(article)
     check_name_free(article, slug)
-    existing = exercises_for_export().filter(slug=slug).first()
+    existing = Exercise.objects.for_export().filter(slug=slug).first()
     result = SaveResult(
         exercise=existing,
         slug=slug,

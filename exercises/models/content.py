@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from markdownx.models import MarkdownxField
 
-from .exercise import Exercise
+from .exercise import Exercise, Status
 from .taxonomy import Equipment
 
 
@@ -74,6 +74,12 @@ class Tip(OrderedChild):
         return self.label or self.text[:60]
 
 
+class FaqQuerySet(models.QuerySet):
+    def published(self) -> "FaqQuerySet":
+        """Entries of published exercises: the ones readers can see and search."""
+        return self.filter(exercise__status=Status.PUBLISHED)
+
+
 class Faq(OrderedChild):
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(max_length=300)
@@ -85,6 +91,8 @@ class Faq(OrderedChild):
         "Filled in from the question and kept when the question is reworded, so shared links "
         "keep working.",
     )
+
+    objects = FaqQuerySet.as_manager()
 
     class Meta(OrderedChild.Meta):
         verbose_name = "FAQ entry"

@@ -30,6 +30,18 @@ class ExerciseQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
+    def working(self, muscle) -> "ExerciseQuerySet":
+        """Exercises that work the muscle, as a primary or a secondary muscle."""
+        return self.filter(
+            models.Q(primary_muscles=muscle) | models.Q(secondary_muscles=muscle)
+        ).distinct()
+
+    def using_equipment(self, equipment) -> "ExerciseQuerySet":
+        """Exercises that need the equipment or can use it as an option."""
+        return self.filter(
+            models.Q(equipment=equipment) | models.Q(optional_equipment=equipment)
+        ).distinct()
+
     def for_listing(self) -> "ExerciseQuerySet":
         return self.select_related("body_part").order_by("-published_at", "name")
 
@@ -55,6 +67,26 @@ class ExerciseQuerySet(models.QuerySet):
                     "order", "pk"
                 ),
             ),
+        )
+
+    def for_export(self) -> "ExerciseQuerySet":
+        """Everything an export file holds, drafts and their relations included."""
+        return (
+            self.select_related("body_part")
+            .prefetch_related(
+                "primary_muscles",
+                "secondary_muscles",
+                "equipment",
+                "optional_equipment",
+                "related",
+                "variations",
+                "sets_reps",
+                "steps",
+                "tips",
+                "faqs",
+                "recommended_equipment__equipment",
+            )
+            .order_by("slug")
         )
 
 

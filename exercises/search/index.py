@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from django.db import connection
 
-from ..models import Exercise, Faq, Status
+from ..models import Exercise, Faq
 from .base import FAQ_TABLE, Document, Engine
 from .text import clean, markdown_to_text
 
@@ -38,7 +38,7 @@ def reindex_exercise(exercise_id: int) -> None:
     exercise = Exercise.objects.filter(pk=exercise_id).only("name", "status", "body_part").first()
     faqs = list(Faq.objects.filter(exercise_id=exercise_id))
     current = engine()
-    if exercise is not None and exercise.status == Status.PUBLISHED:
+    if exercise is not None and exercise.is_published:
         current.put_documents([document(faq, exercise) for faq in faqs])
         current.put_exercise_names([(exercise.pk, clean(exercise.name))])
     else:
@@ -50,7 +50,7 @@ def reindex_faq(faq_id: int) -> None:
     faq = Faq.objects.filter(pk=faq_id).select_related("exercise").first()
     if faq is None:
         remove_faq(faq_id)
-    elif faq.exercise.status == Status.PUBLISHED:
+    elif faq.exercise.is_published:
         engine().put_documents([document(faq, faq.exercise)])
     else:
         remove_faq(faq_id)
@@ -66,7 +66,7 @@ def remove_exercise(exercise_id: int) -> None:
 
 def published_documents() -> Iterator[Document]:
     rows = (
-        Faq.objects.filter(exercise__status=Status.PUBLISHED)
+        Faq.objects.published()
         .select_related("exercise")
         .only("question", "answer", "exercise_id", "exercise__name", "exercise__body_part")
         .order_by("pk")
@@ -89,7 +89,7 @@ def rebuild_if_out_of_step() -> bool:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {FAQ_TABLE}")
         indexed = cursor.fetchone()[0]
-    if indexed == Faq.objects.filter(exercise__status=Status.PUBLISHED).count():
+    if indexed == Faq.objects.published().count():
         return False
     rebuild_index()
     return True

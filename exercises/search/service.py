@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils.safestring import SafeString
 
 from ..cache import without_cache_on_failure
-from ..models import Exercise, Faq, Status, Synonym
+from ..models import Exercise, Faq, Synonym
 from .base import CANDIDATES, Engine
 from .index import engine
 from .query import MAX_CLAUSES, Clause, Query, SynonymIndex, parse
@@ -142,9 +142,7 @@ class SearchResults:
         ids = [faq_id for faq_id, _ in hits]
         marked = self.engine.highlights(self.query, ids)
         faqs = (
-            Faq.objects.filter(exercise__status=Status.PUBLISHED)
-            .select_related("exercise", "exercise__body_part")
-            .in_bulk(ids)
+            Faq.objects.published().select_related("exercise", "exercise__body_part").in_bulk(ids)
         )
         results = []
         for faq_id, score in hits:
@@ -210,7 +208,7 @@ def popular_faqs(limit: int = 5) -> list[Faq]:
     asked question first, so these make a fair starting point when a search finds nothing."""
     faqs, seen = [], set()
     rows = (
-        Faq.objects.filter(exercise__status=Status.PUBLISHED)
+        Faq.objects.published()
         .select_related("exercise")
         .order_by("-exercise__published_at", "exercise__name", "order", "pk")[: limit * 10]
     )
