@@ -160,3 +160,18 @@ def test_one_editor_saving_twice_in_a_row_is_not_a_conflict(client, editor, exer
     save_through_admin(client, exercise, intro="Two.")
     exercise.refresh_from_db()
     assert exercise.intro == "Two."
+
+
+def test_publishing_several_exercises_records_one_revision_each(client, editor):
+    from tests.factories import make_exercise
+
+    first = make_exercise("First Draft Stretch", status="draft")
+    second = make_exercise("Second Draft Stretch", status="draft")
+    client.force_login(editor)
+    client.post(
+        reverse("admin:exercises_exercise_changelist"),
+        {"action": "publish", "_selected_action": [first.pk, second.pk]},
+    )
+    first_revision = Version.objects.get_for_object(first).first().revision
+    second_revision = Version.objects.get_for_object(second).first().revision
+    assert first_revision != second_revision  # reverting one must not roll back the other

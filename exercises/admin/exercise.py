@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from adminsortable2.admin import SortableAdminBase, SortableStackedInline, SortableTabularInline
 from django.contrib import admin, messages
 from django.db import models, transaction
@@ -110,10 +112,22 @@ class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
     search_fields = ["name", "slug", "meta_description"]
     date_hierarchy = "updated_at"
     actions = ["publish", "unpublish"]
+    OWN_REVISION_ACTIONS = {"publish", "unpublish"}
     save_on_top = True
 
     class Media:
         css = {"all": ["admin-extra/editor.css"]}
+
+    @contextmanager
+    def create_revision(self, request):
+        # VersionAdmin records everything one change-list request does as a single revision.
+        # The publish actions record one revision per exercise instead, so that reverting one
+        # exercise never rolls another back.
+        if request.method == "POST" and request.POST.get("action") in self.OWN_REVISION_ACTIONS:
+            yield
+            return
+        with super().create_revision(request):
+            yield
 
     def save_model(self, request, obj, form, change):
         if change:
