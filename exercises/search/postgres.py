@@ -54,10 +54,10 @@ def gin_cursor():
     under 1). The setting lasts for these queries only, even inside a larger transaction."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        try:
-            yield cursor
-        finally:
-            cursor.execute("SET LOCAL enable_seqscan = on")
+        yield cursor
+        # Not in a `finally`: after an error the transaction is aborted and would refuse this
+        # statement, hiding the real error; the savepoint's rollback undoes SET LOCAL anyway.
+        cursor.execute("SET LOCAL enable_seqscan = on")
 
 
 class PostgresEngine(Engine):

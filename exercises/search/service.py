@@ -16,6 +16,7 @@ from .text import marked_snippet
 # Below this many entries matching every word, entries matching some words are added.
 FEW_RESULTS = 3
 MAX_NAME_MATCHES = 5
+NAME_CANDIDATES = 500  # name matches looked at when a body part narrows them
 # Counting every match of a very common word costs more than it tells: past this many,
 # readers see "more than 1,000" (and up to 100 pages).
 MAX_COUNTED = 1000
@@ -164,12 +165,15 @@ class SearchResults:
         """Published exercises whose name matches every word, best first."""
         if not self.query:
             return []
-        ids = self.engine.matching_exercise_ids(self.query, MAX_NAME_MATCHES)
-        found = Exercise.objects.published().select_related("body_part").in_bulk(ids)
-        exercises = [found[pk] for pk in ids if pk in found]
-        if self.body_part_id is not None:
-            exercises = [e for e in exercises if e.body_part_id == self.body_part_id]
-        return exercises
+        exercises = Exercise.objects.published().select_related("body_part")
+        if self.body_part_id is None:
+            ids = self.engine.matching_exercise_ids(self.query, MAX_NAME_MATCHES)
+        else:
+            # Narrow by body part before keeping the best few, not after.
+            ids = self.engine.matching_exercise_ids(self.query, NAME_CANDIDATES)
+            exercises = exercises.filter(body_part_id=self.body_part_id)
+        found = exercises.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found][:MAX_NAME_MATCHES]
 
 
 def correct_spelling(query: Query, engine: Engine, synonyms: SynonymIndex) -> None:

@@ -131,3 +131,19 @@ def test_search_box_for_the_site_header_points_at_the_search_page():
     assert form["action"] == PAGE and form["method"] == "get" and form["role"] == "search"
     field = form.select_one("input[name=q]")
     assert form.select_one(f"label[for={field['id']}]") is not None
+
+
+def test_body_part_filter_finds_name_matches_beyond_the_first_few(client):
+    from exercises.models import BodyPart
+    from exercises.search.service import search
+    from tests.factories import make_exercise
+
+    for n in range(7):
+        make_exercise(f"Twist Drill {n}", children=0)  # body part "Back"
+    hips, _ = BodyPart.objects.get_or_create(name="Hips", slug="hips")
+    hip_twist = make_exercise("Twist Drill Hips", children=0)
+    hip_twist.body_part = hips
+    hip_twist.save()
+    assert [e.name for e in search("twist drill", body_part_id=hips.pk).exercises] == [
+        "Twist Drill Hips"
+    ]
