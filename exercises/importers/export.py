@@ -33,7 +33,7 @@ def article_from_exercise(exercise: Exercise) -> Article:
         equipment_tip=exercise.equipment_tip,
         sets_reps=[
             SetsRepsItem(goal=row.goal, sets=row.sets, reps=row.reps, guidance=row.guidance)
-            for row in ordered(exercise.sets_reps.all())
+            for row in exercise.sets_reps.all()
         ],
         # The page shows setup steps, then execution steps, each in their own order.
         steps=[
@@ -43,12 +43,11 @@ def article_from_exercise(exercise: Exercise) -> Article:
             if step.phase == phase
         ],
         tips=[
-            TipItem(kind=tip.kind, label=tip.label, text=tip.text)
-            for tip in ordered(exercise.tips.all())
+            TipItem(kind=tip.kind, label=tip.label, text=tip.text) for tip in exercise.tips.all()
         ],
         faqs=[
             FaqItem(question=faq.question, answer=faq.answer, anchor=faq.anchor)
-            for faq in ordered(exercise.faqs.all())
+            for faq in exercise.faqs.all()
         ],
         recommended_equipment=[
             EquipmentItem(
@@ -57,7 +56,7 @@ def article_from_exercise(exercise: Exercise) -> Article:
                 url=row.url,
                 entry=row.equipment.name if row.equipment_id else None,
             )
-            for row in ordered(exercise.recommended_equipment.all())
+            for row in exercise.recommended_equipment.all()
         ],
         status=exercise.status,
         related=sorted(e.slug for e in exercise.related.all()),
@@ -83,7 +82,3 @@ def export_to_folder(folder: Path) -> list[Path]:
 
 def names(entries) -> list[str]:
     return sorted((entry.name for entry in entries), key=str.casefold)
-
-
-def ordered(rows):
-    return sorted(rows, key=lambda row: (row.order, row.pk))

@@ -86,7 +86,6 @@ HEADING_PATTERNS = [
 _HEADING_RES = [(kind, re.compile(f"^(?:{pattern})$")) for kind, pattern in HEADING_PATTERNS]
 
 BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·*+–-]|\d{1,3}[.)])\s+")
-NUMBERED_RE = re.compile(r"^\s*\d{1,3}[.)]\s+")
 BOLD_LABEL_RE = re.compile(
     r"^(?:\*\*|__)(?P<label>(?:(?!\*\*|__).)+?)(?::(?:\*\*|__)|(?:\*\*|__):)(?:\s+|$)"
 )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from .query import Phrase, Query
+from .query import Query
 from .text import allowed_typos, edit_distance, words
 
 FAQ_TABLE = "exercises_search_faq"
@@ -44,8 +44,6 @@ class Hit:
 
 
 class Engine:
-    vendor = ""
-
     # Index upkeep ---------------------------------------------------------------------
 
     def put_documents(self, documents: list[Document]) -> None:
@@ -182,7 +180,3 @@ class Engine:
 
     def matching_exercise_ids(self, query: Query, limit: int) -> list[int]:
         raise NotImplementedError
-
-
-def phrase_text(phrase: Phrase) -> str:
-    return " ".join(phrase)

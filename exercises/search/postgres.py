@@ -61,8 +61,6 @@ def gin_cursor():
 
 
 class PostgresEngine(Engine):
-    vendor = "postgresql"
-
     def fetch_documents(self, faq_ids):
         if not faq_ids:
             return []

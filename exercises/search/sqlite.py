@@ -7,7 +7,6 @@ from .base import CANDIDATES, EXERCISE_TABLE, FAQ_TABLE, TERM_TABLE, Document, E
 from .query import Phrase, Query
 from .text import MARK_END, MARK_START
 
-TOKENIZER = "porter unicode61 remove_diacritics 2"
 TRIGRAM_TABLE = "exercises_search_term_trigram"
 # Question above answer above the exercise's name (bm25 weights, one per column).
 WEIGHTS = "10.0, 3.0, 1.5"
@@ -43,8 +42,6 @@ def in_list(values) -> str:
 
 
 class SQLiteEngine(Engine):
-    vendor = "sqlite"
-
     def fetch_documents(self, faq_ids):
         if not faq_ids:
             return []
