@@ -83,7 +83,12 @@ def bump_content_generation_now_and_on_commit() -> None:
     caches them under the new number; the second bump retires that page too.
     """
     bump_content_generation()
-    transaction.on_commit(bump_content_generation)
+    connection = transaction.get_connection()
+    # One after-commit bump per transaction is enough, however many rows an admin save
+    # touches (each queued callback would be another round trip to Redis).
+    already_queued = any(entry[1] is bump_content_generation for entry in connection.run_on_commit)
+    if not already_queued:
+        transaction.on_commit(bump_content_generation)
 
 
 def page_cache_timeout() -> int:

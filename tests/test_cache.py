@@ -281,3 +281,10 @@ def test_pages_search_and_saves_keep_working_when_the_shared_cache_is_down(
     exercise.save()
     assert b"Saved During An Outage" in client.get(exercise.get_absolute_url()).content
     assert "Page cache unavailable" in caplog.text
+
+
+def test_one_save_of_many_rows_queues_a_single_after_commit_bump(exercise):
+    for n in range(5):
+        Step.objects.create(exercise=exercise, order=50 + n, text=f"Extra {n}.")
+    queued = [entry[1] for entry in connection.run_on_commit]
+    assert queued.count(page_cache.bump_content_generation) == 1
