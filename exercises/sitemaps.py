@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from .models import BodyPart, Equipment, Exercise, Muscle, Status
 
@@ -31,6 +32,11 @@ class ListingSitemap(Sitemap):
         return reverse(name)
 
     def lastmod(self, name):
+        return self.latest_update
+
+    @cached_property
+    def latest_update(self):
+        # Both listing pages change with the newest edit: one query, not one per page.
         return Exercise.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 

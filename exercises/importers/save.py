@@ -30,6 +30,7 @@ from ..models import (
 from .article import Article, Notice
 from .errors import ArticleError
 from .export import article_from_exercise
+from .markdown_writer import normalise_newlines
 
 RELATION_FIELDS = ("related", "variations")
 
@@ -418,7 +419,7 @@ def links_entry(item) -> bool:
 
 
 def clean(text: str) -> str:
-    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().split("\n"))
+    return normalise_newlines(text).strip()
 
 
 def folded(names: list[str]) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .article import Article
 from .errors import ArticleError
 from .markdown_format import looks_like_markdown, parse_markdown
+from .markdown_writer import normalise_newlines
 from .webcopy import parse_webcopy
 
 MAX_BYTES = 1024 * 1024
@@ -43,8 +44,7 @@ def too_large(size: int) -> ArticleError:
 
 
 def normalise(text: str) -> str:
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    return normalise_newlines(text.lstrip("\ufeff"))
 
 
 def parse_text(text: str) -> Article:
