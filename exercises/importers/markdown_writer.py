@@ -7,8 +7,8 @@ for the reader and docs/content-format.md for the grammar.
 from __future__ import annotations
 
 import yaml
-from django.utils.text import slugify
 
+from ..models import Faq
 from .article import Article
 from .sections import EXECUTION, SETUP
 
@@ -117,7 +117,7 @@ def faq_section(article: Article) -> list[str]:
     for faq in article.faqs:
         question = " ".join(faq.question.split())
         # The anchor the model would derive from the question goes without saying.
-        stated = faq.anchor and faq.anchor != default_anchor(question)
+        stated = faq.anchor and faq.anchor != Faq.anchor_for(question)
         anchor = f" {{#{faq.anchor}}}" if stated else ""
         parts += [f"### {question}{anchor}", normalise_newlines(faq.answer).strip()]
     return ["\n\n".join(parts)]
@@ -142,11 +142,6 @@ def equipment_section(article: Article) -> list[str]:
     if tip.strip():
         parts.append(callout("Tip", tip))
     return ["\n\n".join(parts)]
-
-
-def default_anchor(question: str) -> str:
-    """What `Faq.unique_anchor` derives from a question when nothing else has it."""
-    return slugify(question)[:70].strip("-") or "question"
 
 
 def list_item(marker: str, label: str, text: str) -> str:

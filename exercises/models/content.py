@@ -114,8 +114,13 @@ class Faq(OrderedChild):
     def get_absolute_url(self):
         return f"{self.exercise.get_absolute_url()}#faq-{self.anchor}"
 
+    @staticmethod
+    def anchor_for(question: str) -> str:
+        """The anchor a question gets when no other entry of the exercise has it yet."""
+        return slugify(question)[:70].strip("-") or "question"
+
     def unique_anchor(self) -> str:
-        base = slugify(self.question)[:70].strip("-") or "question"
+        base = self.anchor_for(self.question)
         taken = set(
             Faq.objects.filter(exercise_id=self.exercise_id)
             .exclude(pk=self.pk)
