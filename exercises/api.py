@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from .filters import ExerciseFilterForm
 from .markdown import render_markdown
 from .models import Exercise
+from .page_queries import load_exercise_page
 from .sections import ExercisePage, summary
 
 PAGE_SIZE = 20
@@ -147,7 +148,7 @@ def exercise_list(request):
 
 @require_safe
 def exercise_detail_view(request, slug):
-    exercise = Exercise.objects.published().for_detail_page().filter(slug=slug).first()
-    if exercise is None:
+    page = load_exercise_page(slug)
+    if page is None:
         return error(f"No published exercise has the slug “{slug}”.", HTTPStatus.NOT_FOUND)
-    return JsonResponse(exercise_detail(request, ExercisePage(exercise)))
+    return JsonResponse(exercise_detail(request, page))

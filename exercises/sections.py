@@ -36,27 +36,41 @@ class Section:
 
 
 class ExercisePage:
-    """Everything the exercise page shows, grouped. Built from `for_detail_page()` rows,
-    so reading it runs no queries."""
+    """Everything the exercise page shows, grouped. Built from the rows that
+    `exercises.page_queries.load_exercise_page` reads, so reading it runs no queries."""
 
-    def __init__(self, exercise: Exercise):
+    def __init__(
+        self,
+        exercise: Exercise,
+        *,
+        sets_reps: list,
+        steps: list,
+        tips: list,
+        faqs: list,
+        recommended_equipment: list,
+        primary_muscles: list,
+        secondary_muscles: list,
+        equipment: list,
+        optional_equipment: list,
+        related: list,
+        variations: list,
+    ):
         self.exercise = exercise
-        steps = list(exercise.steps.all())
         self.setup_steps = [s for s in steps if s.phase == Step.Phase.SETUP]
         self.execution_steps = [s for s in steps if s.phase != Step.Phase.SETUP]
-        self.all_tips = list(exercise.tips.all())  # the editors' order, mistakes included
-        self.tips = [t for t in self.all_tips if t.kind != Tip.Kind.MISTAKE]
-        self.mistakes = [t for t in self.all_tips if t.kind == Tip.Kind.MISTAKE]
-        self.sets_reps = list(exercise.sets_reps.all())
-        self.faqs = list(exercise.faqs.all())
-        self.recommended_equipment = list(exercise.recommended_equipment.all())
-        self.primary_muscles = list(exercise.primary_muscles.all())
-        self.secondary_muscles = list(exercise.secondary_muscles.all())
-        self.equipment = list(exercise.equipment.all())
-        self.optional_equipment = list(exercise.optional_equipment.all())
-        # Only published neighbours are prefetched (see ExerciseQuerySet.for_detail_page).
-        self.related = list(exercise.related.all())
-        self.variations = list(exercise.variations.all())
+        self.all_tips = tips  # the editors' order, mistakes included
+        self.tips = [t for t in tips if t.kind != Tip.Kind.MISTAKE]
+        self.mistakes = [t for t in tips if t.kind == Tip.Kind.MISTAKE]
+        self.sets_reps = sets_reps
+        self.faqs = faqs
+        self.recommended_equipment = recommended_equipment
+        self.primary_muscles = primary_muscles
+        self.secondary_muscles = secondary_muscles
+        self.equipment = equipment
+        self.optional_equipment = optional_equipment
+        # Published neighbours only (see exercises.page_queries).
+        self.related = related
+        self.variations = variations
 
     @cached_property
     def intro_html(self) -> str:

@@ -2,7 +2,7 @@
 
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db.models import Count, Q
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView
 from . import structured_data
 from .filters import ExerciseFilterForm
 from .models import BodyPart, Equipment, Exercise, Muscle, Status
-from .sections import ExercisePage
+from .page_queries import load_exercise_page
 
 PAGE_SIZE = 24
 RECENT_ON_HOME = 6
@@ -134,12 +134,15 @@ class ExerciseDetailView(DetailView):
     template_name = "exercises/exercise_detail.html"
     context_object_name = "exercise"
 
-    def get_queryset(self):
-        return Exercise.objects.visible_to(self.request.user).for_detail_page()
+    def get_object(self, queryset=None):
+        self.page = load_exercise_page(self.kwargs["slug"], self.request.user)
+        if self.page is None:
+            raise Http404("No exercise is published at this address.")
+        return self.page.exercise
 
     def get_context_data(self, **kwargs):
         exercise = self.object
-        page = ExercisePage(exercise)
+        page = self.page
         crumbs = [("Home", reverse("exercises:home")), ("Exercises", reverse("exercises:list"))]
         if exercise.body_part_id:
             crumbs.append((exercise.body_part.name, exercise.body_part.get_absolute_url()))

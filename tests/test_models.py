@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from exercises.models import Equipment, Exercise, Faq, RecommendedEquipment, Status
+from exercises.page_queries import load_exercise_page
 from tests.factories import make_exercise
 
 pytestmark = pytest.mark.django_db
@@ -13,8 +14,10 @@ def test_published_queryset_hides_drafts(exercise, draft):
 
 
 def test_staff_see_drafts_and_readers_do_not(exercise, draft, editor, reader):
-    assert set(Exercise.objects.visible_to(editor)) == {exercise, draft}
-    assert set(Exercise.objects.visible_to(reader)) == {exercise}
+    assert load_exercise_page(draft.slug, editor).exercise == draft
+    assert load_exercise_page(draft.slug, reader) is None
+    assert load_exercise_page(draft.slug) is None
+    assert load_exercise_page(exercise.slug, reader).exercise == exercise
 
 
 def test_first_publication_time_is_kept_when_republished(draft):
@@ -68,11 +71,10 @@ def test_recommended_equipment_needs_a_name_or_an_entry(exercise):
     assert item.display_name == "Foam roller"
 
 
-def test_detail_queryset_keeps_editor_order(exercise):
+def test_exercise_page_keeps_editor_order(exercise):
     Faq.objects.create(exercise=exercise, question="Last?", answer="z", order=50)
     Faq.objects.create(exercise=exercise, question="First?", answer="a", order=-1 + 1)
-    loaded = Exercise.objects.for_detail_page().get(pk=exercise.pk)
-    questions = [faq.question for faq in loaded.faqs.all()]
+    questions = [faq.question for faq in load_exercise_page(exercise.slug).faqs]
     assert questions[-1] == "Last?"
     assert questions.index("First?") < questions.index("Last?")
 

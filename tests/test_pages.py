@@ -203,8 +203,8 @@ def test_detail_page_query_bound_holds_with_django_assert_num_queries(
     client, django_assert_num_queries
 ):
     exercise = make_exercise(children=60)
-    # 1 exercise + body part, 11 prefetches (muscles x2, equipment x2, related, variations,
-    # sets & reps, steps, tips, FAQ, recommended equipment with its equipment).
+    # 1 exercise + body part, then one per list (muscles x2, equipment x2, related,
+    # variations, sets & reps, steps, tips, FAQ, recommended equipment with its equipment).
     with django_assert_num_queries(12):
         assert client.get(exercise.get_absolute_url()).status_code == HTTPStatus.OK
 

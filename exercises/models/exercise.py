@@ -1,7 +1,6 @@
 """The exercise guide: one page on the site, with its ordered sections in content.py."""
 
 from django.db import models
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
@@ -24,12 +23,6 @@ class ExerciseQuerySet(models.QuerySet):
     def published(self) -> "ExerciseQuerySet":
         return self.filter(status=Status.PUBLISHED)
 
-    def visible_to(self, user) -> "ExerciseQuerySet":
-        """Staff preview drafts; everybody else sees published exercises only."""
-        if user.is_authenticated and user.is_staff:
-            return self.all()
-        return self.published()
-
     def working(self, muscle) -> "ExerciseQuerySet":
         """Exercises that work the muscle, as a primary or a secondary muscle."""
         return self.filter(
@@ -44,30 +37,6 @@ class ExerciseQuerySet(models.QuerySet):
 
     def for_listing(self) -> "ExerciseQuerySet":
         return self.select_related("body_part").order_by("-published_at", "name")
-
-    def for_detail_page(self) -> "ExerciseQuerySet":
-        """Everything the exercise page shows, in a fixed number of queries."""
-        from .content import Faq, RecommendedEquipment, SetsReps, Step, Tip
-
-        related = Exercise.objects.published().only("name", "slug", "status").order_by("name")
-        return self.select_related("body_part").prefetch_related(
-            "primary_muscles",
-            "secondary_muscles",
-            "equipment",
-            "optional_equipment",
-            Prefetch("related", queryset=related),
-            Prefetch("variations", queryset=related),
-            Prefetch("sets_reps", queryset=SetsReps.objects.order_by("order", "pk")),
-            Prefetch("steps", queryset=Step.objects.order_by("order", "pk")),
-            Prefetch("tips", queryset=Tip.objects.order_by("order", "pk")),
-            Prefetch("faqs", queryset=Faq.objects.order_by("order", "pk")),
-            Prefetch(
-                "recommended_equipment",
-                queryset=RecommendedEquipment.objects.select_related("equipment").order_by(
-                    "order", "pk"
-                ),
-            ),
-        )
 
     def for_export(self) -> "ExerciseQuerySet":
         """Everything an export file holds, drafts and their relations included."""
