@@ -9,7 +9,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
-from django.urls import reverse
+
+from .links import reverse_url
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -45,7 +46,7 @@ class LoginThrottleBackend(AxesStandaloneBackend):
 
 
 def admin_prefix() -> str:
-    return reverse("admin:index")
+    return reverse_url("admin:index")
 
 
 def client_ip(request: HttpRequest) -> str | None:

@@ -4,12 +4,12 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from . import structured_data
 from .filters import ExerciseFilterForm
+from .links import reverse_url
 from .models import BodyPart, Equipment, Exercise, Muscle, Status
 from .page_queries import load_exercise_page
 
@@ -55,7 +55,7 @@ class ExerciseListView(ListView):
     def get_context_data(self, **kwargs):
         form = self.filter_form
         filtered = bool(form.usable())
-        crumbs = [("Home", reverse("exercises:home")), ("Exercises", None)]
+        crumbs = [("Home", reverse_url("exercises:home")), ("Exercises", None)]
         return super().get_context_data(
             filter_form=form,
             filter_problems=form.problems(),
@@ -90,8 +90,8 @@ class TaxonomyExerciseListView(ListView):
 
     def get_context_data(self, **kwargs):
         crumbs = [
-            ("Home", reverse("exercises:home")),
-            ("Exercises", reverse("exercises:list")),
+            ("Home", reverse_url("exercises:home")),
+            ("Exercises", reverse_url("exercises:list")),
             (self.term.name, None),
         ]
         return super().get_context_data(
@@ -143,7 +143,10 @@ class ExerciseDetailView(DetailView):
     def get_context_data(self, **kwargs):
         exercise = self.object
         page = self.page
-        crumbs = [("Home", reverse("exercises:home")), ("Exercises", reverse("exercises:list"))]
+        crumbs = [
+            ("Home", reverse_url("exercises:home")),
+            ("Exercises", reverse_url("exercises:list")),
+        ]
         if exercise.body_part_id:
             crumbs.append((exercise.body_part.name, exercise.body_part.get_absolute_url()))
         crumbs.append((exercise.name, exercise.get_absolute_url()))
@@ -174,7 +177,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /api/",
         "",
-        f"Sitemap: {absolute(request, reverse('exercises:sitemap'))}",
+        f"Sitemap: {absolute(request, reverse_url('exercises:sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

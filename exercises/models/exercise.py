@@ -1,10 +1,10 @@
 """The exercise guide: one page on the site, with its ordered sections in content.py."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
+from ..links import reverse_url
 from .taxonomy import BodyPart, Equipment, Muscle
 
 
@@ -162,7 +162,7 @@ class Exercise(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("exercises:detail", kwargs={"slug": self.slug})
+        return reverse_url("exercises:detail", slug=self.slug)
 
     @property
     def is_published(self) -> bool:

@@ -1,8 +1,9 @@
 """The vocabularies an exercise is filed under: body parts, muscles and equipment."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.text import slugify
+
+from ..links import reverse_url
 
 
 class Taxonomy(models.Model):
@@ -35,7 +36,7 @@ class BodyPart(Taxonomy):
         verbose_name = "body part"
 
     def get_absolute_url(self):
-        return reverse("exercises:body_part", kwargs={"slug": self.slug})
+        return reverse_url("exercises:body_part", slug=self.slug)
 
 
 class Muscle(Taxonomy):
@@ -43,7 +44,7 @@ class Muscle(Taxonomy):
         pass
 
     def get_absolute_url(self):
-        return reverse("exercises:muscle", kwargs={"slug": self.slug})
+        return reverse_url("exercises:muscle", slug=self.slug)
 
 
 class Equipment(Taxonomy):
@@ -52,4 +53,4 @@ class Equipment(Taxonomy):
         verbose_name_plural = "equipment"
 
     def get_absolute_url(self):
-        return reverse("exercises:equipment", kwargs={"slug": self.slug})
+        return reverse_url("exercises:equipment", slug=self.slug)
