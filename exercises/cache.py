@@ -133,15 +133,19 @@ def cache_public_page(view: Callable) -> Callable:
     def wrapped(request: HttpRequest, *args, **kwargs):
         if not is_cacheable_request(request):
             return view(request, *args, **kwargs)
-        # Read the generation before the view reads the database: see
-        # bump_content_generation_now_and_on_commit for why the order matters.
-        key = without_cache_on_failure(lambda: page_cache_key(request, content_generation()))
-        if key is None:
-            return view(request, *args, **kwargs)
-        cached = without_cache_on_failure(lambda: cache.get(key))
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+        key = None
+        # When PageCacheMiddleware has looked for this page, it also keeps it as it is sent: a
+        # second copy here would only add a lookup and a store to every miss.
+        if not getattr(request, "page_cache_middleware_keeps_it", False):
+            # Read the generation before the view reads the database: see
+            # bump_content_generation_now_and_on_commit for why the order matters.
+            key = without_cache_on_failure(lambda: page_cache_key(request, content_generation()))
+            if key is None:
+                return view(request, *args, **kwargs)
+            cached = without_cache_on_failure(lambda: cache.get(key))
+            if cached is not None:
+                cached["X-Page-Cache"] = "hit"
+                return cached
         response = view(request, *args, **kwargs)
         if "Cache-Control" not in response:
             # Browsers must ask again each time (we answer from the cache, fast), or an
@@ -153,9 +157,9 @@ def cache_public_page(view: Callable) -> Callable:
                 if is_cacheable_response(rendered):
                     without_cache_on_failure(lambda: cache.set(key, rendered, page_cache_timeout()))
 
-            if hasattr(response, "render") and callable(response.render):
+            if key is not None and hasattr(response, "render") and callable(response.render):
                 response.add_post_render_callback(store)
-            else:
+            elif key is not None:
                 store(response)
             # Tells PageCacheMiddleware that this page may also be kept as sent.
             response.public_page = True
@@ -189,6 +193,7 @@ class PageCacheMiddleware:
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
+        request.page_cache_middleware_keeps_it = request.method == "GET"
         response = self.get_response(request)
         if (
             request.method == "GET"
