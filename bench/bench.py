@@ -5,8 +5,9 @@
    depend on the machine. "Cached" requests one URL over and over, so every request after
    the first can be a page-cache hit. "Uncached" gives every request a query string never
    seen before (?nocache=<thread>-<n>): each one is a page-cache miss that renders the page
-   from the database and stores it, which is what a reader after an edit costs. (Rendered
-   Markdown is still remembered per process, as in production: a text renders once.)
+   from the database and stores it, which is what a reader after an edit costs. (What each
+   server process keeps between requests, as in production, still counts: rendered Markdown,
+   the SQL of the page's compiled queries, reversed addresses; docs/performance.md.)
    Every request sends `Accept-Encoding: br, gzip` like a browser: pages are gzipped by
    Django, the static file comes as whitenoise's pre-built brotli copy.
 2. SQL queries per page for an anonymous reader, first visit and repeat (bench/queries.py).
