@@ -32,13 +32,13 @@ class ModelColumns:
     model: type[Model]
     start: int
     attnames: tuple[str, ...]
+    pk_position: int  # in the row
     field: object = None  # the foreign key that holds it, for a select_related model
 
     def build(self, alias: str, row: list) -> Model | None:
-        values = row[self.start : self.start + len(self.attnames)]
-        pk = self.model._meta.pk.attname
-        if self.field is not None and values[self.attnames.index(pk)] is None:
+        if self.field is not None and row[self.pk_position] is None:
             return None  # an empty nullable foreign key (LEFT OUTER JOIN)
+        values = row[self.start : self.start + len(self.attnames)]
         return self.model.from_db(alias, self.attnames, values)
 
 
@@ -132,9 +132,11 @@ class CompiledQuery:
     @staticmethod
     def _columns(info: dict, select: list, field=None) -> ModelColumns:
         fields = info["select_fields"]
+        attnames = tuple(select[i][0].target.attname for i in fields)
         return ModelColumns(
             model=info["model"],
             start=fields[0],
-            attnames=tuple(select[i][0].target.attname for i in fields),
+            attnames=attnames,
+            pk_position=fields[0] + attnames.index(info["model"]._meta.pk.attname),
             field=field,
         )
