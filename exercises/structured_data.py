@@ -8,13 +8,15 @@ from django.utils.text import Truncator
 from .sections import ExercisePage, plain_text
 
 # The same escapes as Django's json_script: nothing in the data can close the <script>.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+JSON_SCRIPT_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 
 
 def json_ld_script(data: dict | list) -> SafeString:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(
-        JSON_SCRIPT_ESCAPES
-    )
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # str.replace, not str.translate: on text with any non-ASCII character (an ellipsis, a
+    # curly quote) translate is about 25 times slower, a quarter of a millisecond per page.
+    for character, escape in JSON_SCRIPT_ESCAPES:
+        text = text.replace(character, escape)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 

@@ -101,14 +101,14 @@ def test_exercise_without_faq_has_no_faqpage(client):
 
 def test_json_ld_cannot_be_broken_out_of(client):
     exercise = make_exercise(
-        name="Stretch </script><script>alert(1)</script>",
+        name="Reader’s stretch </script><script>alert(1)</script>",
         slug="evil",
         meta_description="</script><b>&amp;",
     )
     response = client.get(exercise.get_absolute_url())
     assert b"<script>alert(1)" not in response.content
     soup = BeautifulSoup(response.content, "html.parser")
-    assert json_ld(soup)["HowTo"]["name"] == "Stretch </script><script>alert(1)</script>"
+    assert json_ld(soup)["HowTo"]["name"] == "Reader’s stretch </script><script>alert(1)</script>"
 
 
 def test_sitemap_lists_published_pages_with_accurate_lastmod(client):
