@@ -68,6 +68,21 @@ def test_related_manager_queries_and_foreign_keys_to_other_tables():
     assert [item.equipment.name for item in items(exercise.pk)] == ["Exercise mat"] * 2
 
 
+def test_other_parameters_and_percent_signs_are_kept():
+    make_exercise(name="Cat-cow 50% range", slug="cat-cow")
+    make_exercise(name="Cat-cow full range", slug="cat-cow-full")
+    query = CompiledQuery(
+        lambda slug: (
+            Exercise.objects.filter(slug=slug, name__contains="50%")
+            # A literal percent sign written into the SQL itself ("%%" in Django's SQL).
+            .extra(where=["exercises_exercise.name LIKE '%%range'"])
+            .order_by("slug")
+        )
+    )
+    assert [exercise.slug for exercise in query("cat-cow")] == ["cat-cow"]
+    assert query("cat-cow-full") == []  # no "50%" in its name
+
+
 @pytest.mark.parametrize(
     "build",
     [
