@@ -5,7 +5,7 @@ editor's preview shows exactly what readers will get, and nothing else can slip 
 """
 
 import threading
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import markdown as markdown_lib
 import nh3
@@ -46,15 +46,29 @@ def _converter() -> markdown_lib.Markdown:
 REMEMBERED_LENGTH = 8_000
 
 
+def remembered_for_short_texts(function):
+    """For a function of one text whose output depends on that text alone: texts up to
+    REMEMBERED_LENGTH are worked out once per process, so pages reuse earlier results for
+    unchanged text. An edited text is a new key, so nothing goes stale."""
+    remembered = lru_cache(maxsize=2048)(function)
+
+    @wraps(function)
+    def wrapper(text: str):
+        if len(text) <= REMEMBERED_LENGTH:
+            return remembered(text)
+        return function(text)
+
+    return wrapper
+
+
 def render_markdown(text: str) -> SafeString:
     """Turn editor Markdown into HTML that is safe to put on any page."""
     if not text:
         return mark_safe("")
-    if len(text) <= REMEMBERED_LENGTH:
-        return _render_remembered(text)
     return _render(text)
 
 
+@remembered_for_short_texts
 def _render(text: str) -> SafeString:
     html = _converter().convert(text)
     clean = nh3.clean(
@@ -66,7 +80,3 @@ def _render(text: str) -> SafeString:
         strip_comments=True,
     )
     return mark_safe(clean)  # noqa: S308  (nh3 has just sanitised it)
-
-
-# The output depends on the text alone, so pages reuse earlier renders of unchanged text.
-_render_remembered = lru_cache(maxsize=2048)(_render)

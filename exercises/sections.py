@@ -11,12 +11,13 @@ from functools import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from .markdown import render_markdown
+from .markdown import remembered_for_short_texts, render_markdown
 from .models import Exercise, Step, Tip
 
 SUMMARY_WORDS = 32
 
 
+@remembered_for_short_texts  # strip_tags runs an HTML parser: ~0.1 ms for an intro
 def plain_text(markdown_text: str) -> str:
     """Markdown as one line of plain text (for meta tags, JSON-LD and feeds)."""
     return " ".join(html.unescape(strip_tags(render_markdown(markdown_text))).split())
