@@ -177,7 +177,7 @@ class PageCacheMiddleware:
     It stores only responses that `cache_public_page` marked as public, so the views stay the
     one place that decides what may be cached. Anyone with a session or message cookie
     (editors, readers who just saw a message) passes through to the views as before. Sits
-    below SecurityMiddleware and WhiteNoise, above GZipMiddleware.
+    below SecurityMiddleware and WhiteNoise, above FastGZipMiddleware.
     """
 
     def __init__(self, get_response):

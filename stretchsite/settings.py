@@ -84,8 +84,9 @@ MIDDLEWARE = [
     # database and without compressing them again (exercises/cache.py).
     "exercises.cache.PageCacheMiddleware",
     # Pages and JSON leave compressed, whatever sits in front. Below whitenoise, which serves
-    # its own pre-built .br/.gz files. Django's gzip pads each response against BREACH.
-    "django.middleware.gzip.GZipMiddleware",
+    # its own pre-built .br/.gz files. Django's gzip (padded against BREACH), at a faster
+    # level (exercises/compression.py).
+    "exercises.compression.FastGZipMiddleware",
     "exercises.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,5 +1,6 @@
 """Security settings an operator relies on: deploy checks, headers, CSP, login throttling."""
 
+import gzip
 import os
 import re
 import secrets
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import authenticate
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
+from exercises.compression import FastGZipMiddleware
 from exercises.security import client_ip
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +142,20 @@ def test_pages_are_compressed_for_browsers_that_accept_it(client, exercise):
     response = client.get(exercise.get_absolute_url(), headers={"accept-encoding": "gzip"})
     assert response["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in response["Vary"]
-    assert "Content-Encoding" not in client.get(exercise.get_absolute_url())
+    assert int(response["Content-Length"]) == len(response.content)
+    plain = client.get(exercise.get_absolute_url())
+    assert "Content-Encoding" not in plain
+    assert gzip.decompress(response.content) == plain.content
+
+
+def test_compressed_pages_are_padded_to_a_random_length_against_breach(rf):
+    # As Django's GZipMiddleware does: one body must not always compress to one length.
+    body = b"<p>" + b"A stretch for the back. " * 40 + b"</p>"
+    middleware = FastGZipMiddleware(lambda request: HttpResponse(body))
+    request = rf.get("/", headers={"accept-encoding": "gzip"})
+    responses = [middleware(request) for _ in range(20)]
+    assert all(gzip.decompress(response.content) == body for response in responses)
+    assert len({len(response.content) for response in responses}) > 1
 
 
 def directives(response) -> dict[str, list[str]]:
