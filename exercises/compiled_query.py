@@ -25,7 +25,10 @@ from threading import Lock
 
 from django.db import connections
 from django.db.models import Model, QuerySet
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
 from django.db.models.query import ModelIterable
+from django.db.models.signals import post_init, pre_init
 
 # Stand-ins passed to the queryset builder to find where the real value goes in the SQL
 # parameters. Chosen so that no real primary key or slug can be equal to them.
@@ -44,12 +47,44 @@ class ModelColumns:
     attnames: tuple[str, ...]
     pk_position: int  # in the row
     field: object = None  # the foreign key that holds it, for a select_related model
+    plain: bool = False  # see fill_in_directly
 
     def build(self, alias: str, row: list) -> Model | None:
         if self.field is not None and row[self.pk_position] is None:
             return None  # an empty nullable foreign key (LEFT OUTER JOIN)
         values = row[self.start : self.start + len(self.attnames)]
+        if self.plain and not (
+            pre_init.has_listeners(self.model) or post_init.has_listeners(self.model)
+        ):
+            return self.fill_in_directly(alias, values)
         return self.model.from_db(alias, self.attnames, values)
+
+    def fill_in_directly(self, alias: str, values) -> Model:
+        """What `from_db` ends with, without `Model.__init__`'s per-field setattr (a sixth
+        of the cost of reading the page). Only for `plain` models: no __init__ or from_db of
+        their own, no init signals, and nothing but plain values stored under the columns'
+        names, so the instance is the same as Django's, deferred fields included."""
+        instance = self.model.__new__(self.model)
+        instance.__dict__.update(zip(self.attnames, values, strict=True))
+        state = instance._state = ModelState()
+        state.adding = False
+        state.db = alias
+        return instance
+
+    @staticmethod
+    def is_plain(model: type[Model], attnames: tuple[str, ...]) -> bool:
+        def stores_plain_value(attname: str) -> bool:
+            descriptor = getattr(model, attname, None)
+            # A foreign key's id descriptor only clears a cached object on a fresh instance.
+            return isinstance(descriptor, ForeignKeyDeferredAttribute) or not hasattr(
+                descriptor, "__set__"
+            )
+
+        return (
+            model.__init__ is Model.__init__
+            and model.from_db.__func__ is Model.from_db.__func__
+            and all(stores_plain_value(attname) for attname in attnames)
+        )
 
 
 @dataclass(frozen=True)
@@ -164,4 +199,5 @@ class CompiledQuery:
             attnames=attnames,
             pk_position=fields[0] + attnames.index(info["model"]._meta.pk.attname),
             field=field,
+            plain=ModelColumns.is_plain(info["model"], attnames),
         )

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db.models import Count
+from django.db.models.signals import post_init
 
 from exercises.compiled_query import CompiledQuery
 from exercises.models import BodyPart, Exercise, Faq, Muscle, RecommendedEquipment
@@ -66,6 +67,34 @@ def test_related_manager_queries_and_foreign_keys_to_other_tables():
         lambda pk: RecommendedEquipment.objects.filter(exercise_id=pk).select_related("equipment")
     )
     assert [item.equipment.name for item in items(exercise.pk)] == ["Exercise mat"] * 2
+
+
+def test_loaded_instances_behave_like_the_orms():
+    exercise = make_exercise(children=2)
+    faqs = CompiledQuery(lambda pk: Faq.objects.filter(exercise_id=pk).order_by("order"))
+    loaded = faqs(exercise.pk)[0]
+    assert loaded._state.adding is False
+    assert loaded._state.db == "default"
+    assert loaded.exercise == exercise  # the foreign key loads on demand
+    loaded.question = "Edited?"
+    loaded.save()  # an UPDATE of the same row, not a new one
+    assert Faq.objects.filter(exercise=exercise).count() == 2
+    assert Faq.objects.get(pk=loaded.pk).question == "Edited?"
+
+
+def test_init_signal_receivers_still_run():
+    exercise = make_exercise(children=1)
+    seen = []
+
+    def receiver(sender, instance, **kwargs):
+        seen.append(instance.question)
+
+    post_init.connect(receiver, sender=Faq)
+    try:
+        (loaded,) = CompiledQuery(lambda pk: Faq.objects.filter(exercise_id=pk))(exercise.pk)
+    finally:
+        post_init.disconnect(receiver, sender=Faq)
+    assert seen == [loaded.question]
 
 
 def test_other_parameters_and_percent_signs_are_kept():
