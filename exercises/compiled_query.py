@@ -49,15 +49,19 @@ class ModelColumns:
     field: object = None  # the foreign key that holds it, for a select_related model
     plain: bool = False  # see fill_in_directly
 
-    def build(self, alias: str, row: list) -> Model | None:
+    def build(self, alias: str, row: list, directly: bool) -> Model | None:
         if self.field is not None and row[self.pk_position] is None:
             return None  # an empty nullable foreign key (LEFT OUTER JOIN)
         values = row[self.start : self.start + len(self.attnames)]
-        if self.plain and not (
-            pre_init.has_listeners(self.model) or post_init.has_listeners(self.model)
-        ):
+        if directly:
             return self.fill_in_directly(alias, values)
         return self.model.from_db(alias, self.attnames, values)
+
+    def may_fill_in_directly(self) -> bool:
+        # Receivers can be connected at any time, so this is asked on every run.
+        return self.plain and not (
+            pre_init.has_listeners(self.model) or post_init.has_listeners(self.model)
+        )
 
     def fill_in_directly(self, alias: str, values) -> Model:
         """What `from_db` ends with, without `Model.__init__`'s per-field setattr (a sixth
@@ -108,36 +112,45 @@ class CompiledQuery:
         self._lock = Lock()
 
     def __call__(self, value: int | str) -> list[Model]:
+        return run_together({None: self}, value)[None]
+
+    def compiled_for(self, connection, value: int | str) -> Compiled:
         kind = type(value)
         if kind not in PLACEHOLDERS:
             raise TypeError(f"CompiledQuery takes an int or a str, not {kind.__name__}.")
-        connection = connections[self.using]
         key = (connection.vendor, kind)
         compiled = self._compiled.get(key)
         if compiled is None:
             with self._lock:
                 compiled = self._compiled.get(key) or self._compile(kind)
                 self._compiled[key] = compiled
+        return compiled
+
+    @staticmethod
+    def run(compiled: Compiled, value: int | str, cursor, connection) -> list[Model]:
         params = dict(compiled.params)
         for slot in compiled.slots:
             params[slot] = value
-        with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, params)
-            rows = cursor.fetchall()
-        return [self._instance(compiled, row, connection) for row in rows]
-
-    def _instance(self, compiled: Compiled, row: tuple, connection) -> Model:
-        row = list(row)
-        for position, functions, expression in compiled.converters:
-            value = row[position]
-            for convert in functions:
-                value = convert(value, expression, connection)
-            row[position] = value
+        cursor.execute(compiled.sql, params)
+        rows = cursor.fetchall()
         alias = connection.alias
-        instance = compiled.main.build(alias, row)
-        for columns in compiled.related:
-            columns.field.set_cached_value(instance, columns.build(alias, row))
-        return instance
+        directly = [columns.may_fill_in_directly() for columns in compiled.related]
+        main_directly = compiled.main.may_fill_in_directly()
+        instances = []
+        for row in rows:
+            row = list(row)
+            for position, functions, expression in compiled.converters:
+                converted = row[position]
+                for convert in functions:
+                    converted = convert(converted, expression, connection)
+                row[position] = converted
+            instance = compiled.main.build(alias, row, main_directly)
+            for columns, related_directly in zip(compiled.related, directly, strict=True):
+                columns.field.set_cached_value(
+                    instance, columns.build(alias, row, related_directly)
+                )
+            instances.append(instance)
+        return instances
 
     def _compile(self, kind: type) -> Compiled:
         placeholder = PLACEHOLDERS[kind]
@@ -201,3 +214,19 @@ class CompiledQuery:
             field=field,
             plain=ModelColumns.is_plain(info["model"], attnames),
         )
+
+
+def run_together(queries: dict, value: int | str) -> dict:
+    """{name: query(value)} for several CompiledQuery of one database, on one cursor."""
+    if not queries:
+        return {}
+    using = {query.using for query in queries.values()}
+    if len(using) != 1:
+        raise ValueError("Queries run together must use the same database.")
+    connection = connections[using.pop()]
+    compiled = {name: query.compiled_for(connection, value) for name, query in queries.items()}
+    with connection.cursor() as cursor:
+        return {
+            name: CompiledQuery.run(query, value, cursor, connection)
+            for name, query in compiled.items()
+        }

@@ -2,7 +2,7 @@
 whatever the number of steps or questions, each compiled to SQL once per process
 (see exercises/compiled_query.py for why)."""
 
-from .compiled_query import CompiledQuery
+from .compiled_query import CompiledQuery, run_together
 from .models import Exercise, Faq, RecommendedEquipment, SetsReps, Step, Tip
 from .sections import ExercisePage
 
@@ -63,5 +63,4 @@ def load_exercise_page(slug: str, user=None) -> ExercisePage | None:
     if not found:
         return None
     exercise = found[0]
-    lists = {name: query(exercise.pk) for name, query in PAGE_LISTS.items()}
-    return ExercisePage(exercise, **lists)
+    return ExercisePage(exercise, **run_together(PAGE_LISTS, exercise.pk))

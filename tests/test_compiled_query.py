@@ -4,7 +4,7 @@ import pytest
 from django.db.models import Count
 from django.db.models.signals import post_init
 
-from exercises.compiled_query import CompiledQuery
+from exercises.compiled_query import CompiledQuery, run_together
 from exercises.models import BodyPart, Exercise, Faq, Muscle, RecommendedEquipment
 from tests.factories import make_exercise
 
@@ -67,6 +67,20 @@ def test_related_manager_queries_and_foreign_keys_to_other_tables():
         lambda pk: RecommendedEquipment.objects.filter(exercise_id=pk).select_related("equipment")
     )
     assert [item.equipment.name for item in items(exercise.pk)] == ["Exercise mat"] * 2
+
+
+def test_queries_run_together_give_what_each_gives_alone(django_assert_num_queries):
+    exercise = make_exercise(children=2)
+    queries = {
+        "faqs": CompiledQuery(lambda pk: Faq.objects.filter(exercise_id=pk).order_by("order")),
+        "muscles": CompiledQuery(lambda pk: Exercise(pk=pk).primary_muscles.all()),
+    }
+    alone = {name: query(exercise.pk) for name, query in queries.items()}
+    with django_assert_num_queries(2):
+        together = run_together(queries, exercise.pk)
+    assert together == alone
+    with pytest.raises(ValueError):
+        run_together({**queries, "other": CompiledQuery(queries["faqs"].build, using="x")}, 1)
 
 
 def test_loaded_instances_behave_like_the_orms():
