@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from threading import Lock
 
 from django.db import connections
+from django.db.backends.utils import CursorWrapper
 from django.db.models import Model, QuerySet
 from django.db.models.base import ModelState
 from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
@@ -226,6 +227,16 @@ def run_together(queries: dict, value: int | str) -> dict:
     connection = connections[using.pop()]
     compiled = {name: query.compiled_for(connection, value) for name, query in queries.items()}
     with connection.cursor() as cursor:
+        if type(cursor) is CursorWrapper and not connection.execute_wrappers:
+            # Django's cursor wrapper would make these two checks around every query. Its
+            # debug subclass (which logs and counts queries, as DEBUG and tests ask) and
+            # any execute wrapper still see each query.
+            connection.validate_no_broken_transaction()
+            with connection.wrap_database_errors:
+                return {
+                    name: CompiledQuery.run(query, value, cursor.cursor, connection)
+                    for name, query in compiled.items()
+                }
         return {
             name: CompiledQuery.run(query, value, cursor, connection)
             for name, query in compiled.items()

@@ -1,6 +1,7 @@
 """CompiledQuery must give exactly what the queryset it was built from gives, every time."""
 
 import pytest
+from django.db import DatabaseError, connection
 from django.db.models import Count
 from django.db.models.signals import post_init
 
@@ -81,6 +82,15 @@ def test_queries_run_together_give_what_each_gives_alone(django_assert_num_queri
     assert together == alone
     with pytest.raises(ValueError):
         run_together({**queries, "other": CompiledQuery(queries["faqs"].build, using="x")}, 1)
+
+
+def test_database_errors_come_back_as_djangos(db):
+    faqs = CompiledQuery(lambda pk: Faq.objects.filter(exercise_id=pk))
+    assert faqs(1) == []  # compiled while the table exists
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {Faq._meta.db_table}")  # undone with the test's transaction
+    with pytest.raises(DatabaseError):  # Django's class, not the driver's own
+        faqs(1)
 
 
 def test_loaded_instances_behave_like_the_orms():
