@@ -1,0 +1,129 @@
+"""What one uncached exercise page costs in process, without gunicorn or the network.
+
+    .venv/bin/python bench/page_cost.py             # CPU ms per request
+    .venv/bin/python bench/page_cost.py --callgrind # instructions per request (valgrind)
+
+Each request has a new query string, so it misses the page cache: the page is read from
+the database, rendered, compressed and stored, as in `make bench`'s "uncached" run. The
+machine's speed drifts from minute to minute, so timings only compare well within one run;
+the instruction count (valgrind's callgrind, about two minutes) gives the same figure every
+time and is what docs/performance.md quotes. It counts the difference between 10 and 40
+requests, so start-up and first-request work (compiling queries and templates) drop out.
+
+Uses a scratch SQLite database with the demo content, in a temporary directory.
+"""
+
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PATH = "/exercises/dynamic-back-stretch-standing/"
+
+
+def environment(database: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="local-only-page-cost-key-not-secret-never-use-in-production-01",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_LOG_LEVEL="WARNING",
+        DATABASE_URL=f"sqlite:///{database}",
+        DJANGO_STATIC_ROOT=str(ROOT / "staticfiles"),
+    )
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def serve(requests: int) -> float:
+    """Run `requests` uncached page requests after a warm-up; CPU seconds per request."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stretchsite.settings")
+    from stretchsite.wsgi import application
+
+    def request(number: int) -> None:
+        environ = {
+            "REQUEST_METHOD": "GET", "PATH_INFO": PATH, "QUERY_STRING": f"nocache={number}",
+            "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1",
+            "HTTP_ACCEPT_ENCODING": "br, gzip", "HTTP_X_FORWARDED_PROTO": "https",
+            "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr,
+            "SCRIPT_NAME": "",
+        }  # fmt: skip
+        statuses = []
+        response = application(environ, lambda status, headers: statuses.append(status))
+        b"".join(response)
+        response.close()
+        if statuses != ["200 OK"]:
+            raise SystemExit(f"The exercise page answered {statuses}")
+
+    for number in range(20):
+        request(-number)
+    started = time.process_time()
+    for number in range(requests):
+        request(number)
+    return (time.process_time() - started) / max(requests, 1)
+
+
+def instructions(env: dict[str, str], *counts: int) -> list[int]:
+    """Instructions valgrind counts for a run of each number of requests (run in parallel)."""
+    runs = [
+        subprocess.Popen(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                sys.executable,
+                __file__,
+                "--serve",
+                str(count),
+            ],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for count in counts
+    ]
+    totals = []
+    for run in runs:
+        output = run.communicate()[1]
+        if run.returncode:
+            raise SystemExit(output)
+        line = next(line for line in output.splitlines() if "Collected" in line)
+        totals.append(int(line.split()[-1]))
+    return totals
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["--serve"]:
+        serve(int(sys.argv[2]))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="stretchsite-page-cost-") as workdir:
+        env = environment(Path(workdir) / "page-cost.sqlite3")
+        setup = [
+            ["migrate", "--noinput", "-v", "0"],
+            ["load_demo_content"],
+            ["collectstatic", "--noinput", "-v", "0"],
+        ]
+        for command in setup:
+            subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        if "--callgrind" in sys.argv:
+            few, many = instructions(env, 10, 40)
+            print(f"Uncached exercise page: {(many - few) / 30 / 1e6:.2f} M instructions/request")
+        else:
+            os.environ.update(env)
+            print(f"Uncached exercise page: {serve(300) * 1000:.2f} ms CPU/request (in process)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
