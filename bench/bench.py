@@ -1,7 +1,7 @@
 """`make bench`: how fast and how light the exercise page is, against fixed targets.
 
 1. Exercise-page requests/s as a fraction of a static file (the stylesheet) served by the
-   same gunicorn + whitenoise in the same run: the stack's ceiling, so the figure does not
+   same gunicorn + whitenoise in the same round: the stack's ceiling, so the figure does not
    depend on the machine. "Cached" requests one URL over and over, so every request after
    the first can be a page-cache hit. "Uncached" gives every request a query string never
    seen before (?nocache=<thread>-<n>): each one is a page-cache miss that renders the page
@@ -15,12 +15,14 @@
    (the client accepts brotli and gzip; response bodies, headers not counted).
 4. The search figures, from bench/search.py when the search work has landed.
 
-BENCH_SECONDS (default 10) sets each wrk run; BENCH_CONNECTIONS (default 50).
+BENCH_SECONDS (default 5) sets each wrk run, BENCH_ROUNDS (default 3) how many times the
+three runs are repeated, in turn; BENCH_CONNECTIONS (default 50).
 Exits non-zero when a target is missed.
 """
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -67,7 +69,10 @@ def page_assets(server, path: str) -> list[str]:
     return [urljoin(server.url(path), url) for url in parser.urls]
 
 
-def throughput(server, seconds: float, connections: int) -> tuple[list[str], bool]:
+def throughput(server, seconds: float, connections: int, rounds: int) -> tuple[list[str], bool]:
+    """The three runs, static file first, repeated `rounds` times. The machine's speed drifts
+    from minute to minute, so each ratio compares a page run with the static run of its own
+    round; the median round is reported, with the lowest and highest ratio."""
     assets = page_assets(server, EXERCISE_PATH)
     stylesheet = next((url for url in assets if url.endswith(".css")), None)
     if stylesheet is None:
@@ -80,30 +85,39 @@ def throughput(server, seconds: float, connections: int) -> tuple[list[str], boo
         "exercise page, cached": (page, None),
         "exercise page, uncached": (page, "?nocache="),
     }
-    runs = {}
-    for name, (url, unique_query) in plan.items():
-        settle(server)
-        print(f"Measuring: {name}...", flush=True)
-        runs[name] = wrk(url, seconds, connections, unique_query=unique_query)
-    ceiling = runs["static file (ceiling)"].rate
+    runs: dict[str, list] = {name: [] for name in plan}
+    ratios: dict[str, list[float]] = {name: [] for name in plan}
+    for round_number in range(1, rounds + 1):
+        for name, (url, unique_query) in plan.items():
+            settle(server)
+            print(f"Measuring, round {round_number} of {rounds}: {name}...", flush=True)
+            runs[name].append(wrk(url, seconds, connections, unique_query=unique_query))
+        ceiling = runs["static file (ceiling)"][-1].rate
+        for name in plan:
+            ratios[name].append(runs[name][-1].rate / ceiling if ceiling else 0)
     lines = [
-        f"(1) Throughput, {connections} connections, {seconds:g} s each, gunicorn 2 workers",
-        f"    {'':<26}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>8}   target",
+        f"(1) Throughput, {connections} connections, {rounds} rounds of {seconds:g} s runs, "
+        "gunicorn 2 workers (medians; the ratio's lowest and highest round in brackets)",
+        f"    {'':<26}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>8}{'rounds':>13}   target",
     ]
+    targets = {"exercise page, cached": CACHED_TARGET, "exercise page, uncached": UNCACHED_TARGET}
     ok = True
-    for name, result in runs.items():
-        ratio = result.rate / ceiling if ceiling else 0
-        target = {"exercise page, cached": CACHED_TARGET}.get(name)
-        target = UNCACHED_TARGET if name.endswith("uncached") else target
+    for name, results in runs.items():
+        ratio = statistics.median(ratios[name])
+        spread = f"({min(ratios[name]):.2f}-{max(ratios[name]):.2f})" if name in targets else ""
+        target = targets.get(name)
         line = (
-            f"    {name:<26}{result.rate:>9,.0f}{result.p50_ms:>9.1f}{result.p99_ms:>9.1f}"
-            f"{ratio:>8.2f}"
+            f"    {name:<26}{statistics.median(r.rate for r in results):>9,.0f}"
+            f"{statistics.median(r.p50_ms for r in results):>9.1f}"
+            f"{statistics.median(r.p99_ms for r in results):>9.1f}{ratio:>8.2f}{spread:>13}"
         )
         if target is not None:
             line += f"   >= {target:.2f}  {verdict(ratio >= target)}"
             ok &= ratio >= target
-        if result.not_2xx_3xx or result.socket_errors:
-            line += f"   ({result.not_2xx_3xx} bad responses, {result.socket_errors} errors)"
+        bad = sum(r.not_2xx_3xx for r in results)
+        errors = sum(r.socket_errors for r in results)
+        if bad or errors:
+            line += f"   ({bad} bad responses, {errors} errors)"
             ok = False
         lines.append(line)
     return lines, ok
@@ -168,13 +182,14 @@ def search_figures() -> tuple[list[str], bool]:
 
 def main() -> int:
     require_wrk()
-    seconds = float(os.environ.get("BENCH_SECONDS", "10"))
+    seconds = float(os.environ.get("BENCH_SECONDS", "5"))
+    rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
     connections = int(os.environ.get("BENCH_CONNECTIONS", "50"))
     report: list[str] = []
     ok = True
     with production_server(workers=2) as server:
         for part in (
-            lambda: throughput(server, seconds, connections),
+            lambda: throughput(server, seconds, connections, rounds),
             lambda: queries(server),
             lambda: page_weight(server),
         ):
