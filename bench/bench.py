@@ -183,7 +183,7 @@ def search_figures() -> tuple[list[str], bool]:
 def main() -> int:
     require_wrk()
     seconds = float(os.environ.get("BENCH_SECONDS", "5"))
-    rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
+    rounds = max(1, int(os.environ.get("BENCH_ROUNDS", "3")))
     connections = int(os.environ.get("BENCH_CONNECTIONS", "50"))
     report: list[str] = []
     ok = True
