@@ -21,20 +21,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from server import ROOT, manage, server_env
+
 PATH = "/exercises/dynamic-back-stretch-standing/"
 
 
-def environment(database: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="local-only-page-cost-key-not-secret-never-use-in-production-01",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_LOG_LEVEL="WARNING",
-        DATABASE_URL=f"sqlite:///{database}",
-        DJANGO_STATIC_ROOT=str(ROOT / "staticfiles"),
-    )
+def environment(workdir: Path) -> dict[str, str]:
+    """`make bench`'s server settings, on a scratch SQLite file and without a shared cache."""
+    env = server_env(workdir)
+    env["DATABASE_URL"] = f"sqlite:///{workdir / 'page-cost.sqlite3'}"
     env.pop("REDIS_URL", None)
     return env
 
@@ -102,20 +97,10 @@ def main() -> int:
         serve(int(sys.argv[2]))
         return 0
     with tempfile.TemporaryDirectory(prefix="stretchsite-page-cost-") as workdir:
-        env = environment(Path(workdir) / "page-cost.sqlite3")
-        setup = [
-            ["migrate", "--noinput", "-v", "0"],
-            ["load_demo_content"],
-            ["collectstatic", "--noinput", "-v", "0"],
-        ]
-        for command in setup:
-            subprocess.run(
-                [sys.executable, "manage.py", *command],
-                cwd=ROOT,
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
+        env = environment(Path(workdir))
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "load_demo_content")
+        manage(env, "collectstatic", "--noinput", "-v", "0")
         if "--callgrind" in sys.argv:
             few, many = instructions(env, 10, 40)
             print(f"Uncached exercise page: {(many - few) / 30 / 1e6:.2f} M instructions/request")

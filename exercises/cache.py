@@ -8,7 +8,6 @@ request to every app server that shares the cache (Redis in production).
 
 import hashlib
 import logging
-import re
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -19,6 +18,7 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import re_accepts_gzip  # as the gzip middleware decides
 from django.utils.cache import patch_cache_control
 from redis import RedisError
 
@@ -27,7 +27,6 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "content-generation"
 PAGE_KEY_PREFIX = "page"
 WIRE_KEY_PREFIX = "wire"
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip decides
 MIN_GENERATION = 10**15  # any fresh generation (microseconds since 1970) is larger
 
 
@@ -218,7 +217,7 @@ class PageCacheMiddleware:
         generation = content_generation()
         encoding = (
             "gzip"
-            if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
+            if re_accepts_gzip.search(request.headers.get("Accept-Encoding", ""))
             else "identity"
         )
         return page_cache_key(request, generation, prefix=f"{WIRE_KEY_PREFIX}:{encoding}")

@@ -20,6 +20,7 @@ the query is first compiled, so a query can't silently lose part of what it asks
 import itertools
 import re
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from threading import Lock
 
@@ -227,17 +228,15 @@ def run_together(queries: dict, value: int | str) -> dict:
     connection = connections[using.pop()]
     compiled = {name: query.compiled_for(connection, value) for name, query in queries.items()}
     with connection.cursor() as cursor:
+        runner, errors = cursor, nullcontext()
         if type(cursor) is CursorWrapper and not connection.execute_wrappers:
             # Django's cursor wrapper would make these two checks around every query. Its
             # debug subclass (which logs and counts queries, as DEBUG and tests ask) and
             # any execute wrapper still see each query.
             connection.validate_no_broken_transaction()
-            with connection.wrap_database_errors:
-                return {
-                    name: CompiledQuery.run(query, value, cursor.cursor, connection)
-                    for name, query in compiled.items()
-                }
-        return {
-            name: CompiledQuery.run(query, value, cursor, connection)
-            for name, query in compiled.items()
-        }
+            runner, errors = cursor.cursor, connection.wrap_database_errors
+        with errors:
+            return {
+                name: CompiledQuery.run(query, value, runner, connection)
+                for name, query in compiled.items()
+            }
