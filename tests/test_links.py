@@ -1,5 +1,6 @@
 """Remembered addresses must be the addresses Django would reverse, wherever the site is mounted."""
 
+import pytest
 from django.core.wsgi import get_wsgi_application
 from django.test import RequestFactory
 from django.urls import reverse, set_script_prefix
@@ -34,6 +35,8 @@ def robots_txt(script_name: str) -> str:
     return body.decode()
 
 
+# Through the whole WSGI handler, whose request signals check the database connection.
+@pytest.mark.django_db
 def test_each_request_links_under_its_own_mount_prefix():
     assert "Sitemap: http://testserver/sitemap.xml" in robots_txt("")
     assert "Sitemap: http://testserver/guides/sitemap.xml" in robots_txt("/guides")
