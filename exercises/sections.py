@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 from .markdown import remembered_for_short_texts, render_markdown
 from .models import Exercise, Step, Tip
@@ -23,11 +22,21 @@ def plain_text(markdown_text: str) -> str:
     return " ".join(html.unescape(strip_tags(render_markdown(markdown_text))).split())
 
 
+def first_words(text: str, count: int) -> str:
+    """The text's first `count` words, with "…" if there were more (as Django's
+    Truncator.words, which costs several times as much through its lazy wrapper)."""
+    words = text.split()
+    if len(words) <= count:
+        return " ".join(words)
+    start = " ".join(words[:count])
+    return start if start.endswith("…") else f"{start}…"
+
+
 def summary(exercise: Exercise) -> str:
     """One or two plain sentences about the exercise: the editor's, or the intro's start."""
     if exercise.meta_description:
         return exercise.meta_description
-    return Truncator(plain_text(exercise.intro)).words(SUMMARY_WORDS, truncate="…")
+    return first_words(plain_text(exercise.intro), SUMMARY_WORDS)
 
 
 @dataclass(frozen=True)

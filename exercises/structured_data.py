@@ -3,9 +3,8 @@
 import json
 
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 
-from .sections import ExercisePage, plain_text
+from .sections import ExercisePage, first_words, plain_text
 
 # The same escapes as Django's json_script: nothing in the data can close the <script>.
 JSON_SCRIPT_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
@@ -37,7 +36,7 @@ def how_to(page: ExercisePage, url: str) -> dict:
 
     def step(s, anchor):
         text = f"{s.label}: {s.text}" if s.label else s.text
-        name = s.label or Truncator(s.text).words(10, truncate="…")
+        name = s.label or first_words(s.text, 10)
         return {"@type": "HowToStep", "name": name, "text": text, "url": f"{url}#{anchor}"}
 
     data = {

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from django.template.defaultfilters import date, pluralize, truncatewords
 from django.templatetags.static import static
+from django.utils.translation import get_language
 from jinja2 import Environment, Undefined
 
 from .links import reverse_url
@@ -20,6 +21,21 @@ from .structured_data import json_ld_script
 
 # Each file's (hashed) address is fixed until the next deployment restarts the servers.
 static_url = lru_cache(maxsize=512)(static)
+
+
+@lru_cache(maxsize=1024)
+def _remembered_date(value, format_string, language) -> str:
+    return date(value, format_string)
+
+
+def date_filter(value, format_string=None) -> str:
+    """Django's `date` filter, remembered per value, format and language: an exercise's
+    dates change only when it is edited, and formatting one afresh (format lookups, month
+    names) cost more than the rest of its header."""
+    try:
+        return _remembered_date(value, format_string, get_language())
+    except TypeError:  # a value that cannot be a dictionary key
+        return date(value, format_string)
 
 
 def canonical_url(request) -> str:
@@ -50,6 +66,9 @@ def environment(**options) -> Environment:
     # A missing variable renders as nothing in development too, as in production (Django
     # would otherwise print "{{ name }}" for it when DEBUG is on).
     options["undefined"] = Undefined
+    # Keep every compiled template (there are a few dozen): Jinja2's default least-recently-
+    # used cache takes a lock and reorders a queue on each {% include %}.
+    options.setdefault("cache_size", -1)
     env = Environment(**options)
     env.globals.update(
         url=reverse_url, static=static_url, canonical_url=canonical_url, querystring=querystring
@@ -58,7 +77,7 @@ def environment(**options) -> Environment:
         markdown=render_markdown,
         json_ld=json_ld_script,
         summary=summary,
-        date=date,
+        date=date_filter,
         pluralize=pluralize,
         truncatewords=truncatewords,
     )

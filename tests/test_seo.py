@@ -11,7 +11,7 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.utils import timezone
 
-from exercises.models import Exercise
+from exercises.models import Exercise, Step
 from tests.factories import make_exercise
 
 pytestmark = pytest.mark.django_db
@@ -92,6 +92,19 @@ def test_exercise_page_json_ld_has_howto_faq_and_breadcrumbs(client):
     crumbs = data["BreadcrumbList"]["itemListElement"]
     assert [c["name"] for c in crumbs] == ["Home", "Exercises", "Back", "Kneeling Back Stretch"]
     assert crumbs[-1]["item"] == "http://testserver/exercises/kneeling-back-stretch/"
+
+
+def test_howto_steps_without_a_label_are_named_by_their_first_ten_words(client):
+    exercise = make_exercise(children=0)
+    long_text = "Kneel on the mat with your knees under your hips and your hands below you."
+    Step.objects.create(exercise=exercise, order=1, phase="setup", text=long_text)
+    Step.objects.create(exercise=exercise, order=2, phase="setup", text="Breathe out\nslowly.")
+    steps = json_ld(soup_of(client, exercise.get_absolute_url()))["HowTo"]["step"]
+    assert [step["name"] for step in steps] == [
+        "Kneel on the mat with your knees under your hips…",
+        "Breathe out slowly.",
+    ]
+    assert steps[0]["text"] == long_text
 
 
 def test_exercise_without_faq_has_no_faqpage(client):
