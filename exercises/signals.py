@@ -28,14 +28,6 @@ CONTENT_MODELS = (
     Equipment,
     Synonym,  # changes which answers a search finds
 )
-EXERCISE_M2M_FIELDS = (
-    "primary_muscles",
-    "secondary_muscles",
-    "equipment",
-    "optional_equipment",
-    "related",
-    "variations",
-)
 
 
 def content_changed(sender, **kwargs):
@@ -55,8 +47,10 @@ def connect() -> None:
         uid = f"exercises.page-cache.{model.__name__}"
         post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}.save")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}.delete")
-    for field in EXERCISE_M2M_FIELDS:
-        through = getattr(Exercise, field).through
+    # Every many-to-many link of an exercise, so a new one can't be left out of the cache.
+    for field in Exercise._meta.many_to_many:
         m2m_changed.connect(
-            content_links_changed, sender=through, dispatch_uid=f"exercises.page-cache.{field}"
+            content_links_changed,
+            sender=field.remote_field.through,
+            dispatch_uid=f"exercises.page-cache.{field.name}",
         )

@@ -43,12 +43,7 @@ class ExerciseQuerySet(models.QuerySet):
         return (
             self.select_related("body_part")
             .prefetch_related(
-                "primary_muscles",
-                "secondary_muscles",
-                "equipment",
-                "optional_equipment",
-                "related",
-                "variations",
+                *(field.name for field in self.model._meta.many_to_many),
                 "sets_reps",
                 "steps",
                 "tips",
