@@ -12,9 +12,9 @@ from django.views.decorators.http import require_safe
 
 from .filters import ExerciseFilterForm
 from .markdown import render_markdown
-from .models import Exercise
-from .page_queries import load_exercise_page
-from .sections import ExercisePage, summary
+from .models import Exercise, Faq, RecommendedEquipment, SetsReps, Step, Tip
+from .page import ExercisePage, summary
+from .sections import SECTIONS
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -51,20 +51,66 @@ def exercise_summary(request, exercise: Exercise) -> dict:
     }
 
 
-def step(s) -> dict:
-    return {"label": s.label, "text": s.text}
+def link(request, other: Exercise) -> dict:
+    return {
+        "slug": other.slug,
+        "name": other.name,
+        "url": request.build_absolute_uri(other.get_absolute_url()),
+    }
+
+
+# How the rows of each kind of section appear in the API. A kind of section added later
+# without an entry here lists its rows' own fields (see `row_fields`).
+ROW_SHAPES = {
+    SetsReps: lambda request, s: {
+        "goal": s.goal,
+        "sets": s.sets,
+        "reps": s.reps,
+        "guidance": s.guidance,
+    },
+    Step: lambda request, s: {"label": s.label, "text": s.text},
+    Tip: lambda request, t: {"kind": t.kind, "label": t.label, "text": t.text},
+    Faq: lambda request, f: {
+        "question": f.question,
+        "answer_html": str(render_markdown(f.answer)),
+        "anchor": f.anchor,
+        "url": request.build_absolute_uri(f.get_absolute_url()),
+    },
+    RecommendedEquipment: lambda request, r: {
+        "name": r.display_name,
+        "equipment": term(r.equipment) if r.equipment_id else None,
+        "why": r.why,
+        "link": r.url,
+    },
+}
+
+
+def row_fields(request, row) -> dict:
+    """A row as its editable fields; an exercise it links to as a link."""
+    shown = {}
+    for field in row._meta.concrete_fields:
+        if not field.editable or field.primary_key or field.name in ("exercise", "order"):
+            continue
+        value = getattr(row, field.name)
+        if isinstance(value, Exercise):
+            value = link(request, value)
+        elif field.many_to_one:
+            value = term(value)
+        shown[field.name] = value
+    return shown
 
 
 def exercise_detail(request, page: ExercisePage) -> dict:
     ex = page.exercise
-
-    def link(other):
-        return {
-            "slug": other.slug,
-            "name": other.name,
-            "url": request.build_absolute_uri(other.get_absolute_url()),
-        }
-
+    sections = {}
+    for section in SECTIONS:
+        if section.api_key:
+            rows = page.rows(section.anchor)
+            sections[section.api_key] = [
+                ROW_SHAPES.get(type(row), row_fields)(request, row) for row in rows
+            ]
+        if section.note:
+            sections[section.note] = getattr(ex, section.note)
     return {
         **exercise_summary(request, ex),
         "intro_html": str(page.intro_html),
@@ -74,37 +120,9 @@ def exercise_detail(request, page: ExercisePage) -> dict:
         "optional_equipment": terms(page.optional_equipment),
         "difficulty_label": ex.get_difficulty_display(),
         "difficulty_note": ex.difficulty_note,
-        "sets_reps": [
-            {"goal": s.goal, "sets": s.sets, "reps": s.reps, "guidance": s.guidance}
-            for s in page.sets_reps
-        ],
-        "progression_rule": ex.progression_rule,
-        "setup": [step(s) for s in page.setup_steps],
-        "setup_tip": ex.setup_tip,
-        "execution": [step(s) for s in page.execution_steps],
-        "execution_tip": ex.execution_tip,
-        "tips": [{"kind": t.kind, "label": t.label, "text": t.text} for t in page.all_tips],
-        "faqs": [
-            {
-                "question": f.question,
-                "answer_html": str(render_markdown(f.answer)),
-                "anchor": f.anchor,
-                "url": request.build_absolute_uri(f"{ex.get_absolute_url()}#faq-{f.anchor}"),
-            }
-            for f in page.faqs
-        ],
-        "recommended_equipment": [
-            {
-                "name": r.display_name,
-                "equipment": term(r.equipment) if r.equipment_id else None,
-                "why": r.why,
-                "link": r.url,
-            }
-            for r in page.recommended_equipment
-        ],
-        "equipment_tip": ex.equipment_tip,
-        "related": [link(other) for other in page.related],
-        "variations": [link(other) for other in page.variations],
+        **sections,
+        "related": [link(request, other) for other in page.related],
+        "variations": [link(request, other) for other in page.variations],
     }
 
 
@@ -148,7 +166,7 @@ def exercise_list(request):
 
 @require_safe
 def exercise_detail_view(request, slug):
-    page = load_exercise_page(slug)
-    if page is None:
+    exercise = Exercise.objects.published().for_detail_page().filter(slug=slug).first()
+    if exercise is None:
         return error(f"No published exercise has the slug “{slug}”.", HTTPStatus.NOT_FOUND)
-    return JsonResponse(exercise_detail(request, page))
+    return JsonResponse(exercise_detail(request, ExercisePage(exercise)))

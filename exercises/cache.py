@@ -1,32 +1,37 @@
 """Whole-page caching for anonymous readers, invalidated by one "content generation" number.
 
-Every cached page key contains the current generation. Any change to the content bumps the
-number (see `exercises.signals`), so every page cached before the change is simply never
-asked for again: no per-key deletes, and an edit on one app server is visible on the next
-request to every app server that shares the cache (Redis in production).
+Views opt in with the `cached_page` marker. `PageCacheMiddleware` keys each page by its
+address and the current generation. Any change to the content bumps the number (see
+`exercises.signals`), so every page cached before the change is simply never asked for again:
+no per-key deletes, and an edit on one app server is visible on the next request to every
+app server that shares the cache (Redis in production).
+
+Pages are kept as they were sent, compressed or not, with the ETag that Django's
+ConditionalGetMiddleware gave them: a browser revalidating a page it has gets `304 Not
+Modified` from the cache, without the database being asked.
 """
 
 import hashlib
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from http import HTTPStatus
 
 from django.conf import settings
-from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import re_accepts_gzip  # as the gzip middleware decides
-from django.utils.cache import patch_cache_control
+from django.urls import Resolver404, resolve
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 from redis import RedisError
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation"
-PAGE_KEY_PREFIX = "page"
-WIRE_KEY_PREFIX = "wire"
 MIN_GENERATION = 10**15  # any fresh generation (microseconds since 1970) is larger
 
 
@@ -77,147 +82,127 @@ def _bump() -> None:
 def bump_content_generation_now_and_on_commit() -> None:
     """Bump now, and once more when the surrounding transaction commits.
 
-    The first bump makes the change's own request and anything after it miss the cache. A
-    reader who renders the page between that bump and the commit still sees the old rows and
-    caches them under the new number; the second bump retires that page too.
+    The first bump lets the change's own transaction see fresh pages. A reader who renders
+    the page between that bump and the commit still sees the old rows and caches them under
+    the new number; the second bump retires that page too.
     """
     bump_content_generation()
-    connection = transaction.get_connection()
-    # One after-commit bump per transaction is enough, however many rows an admin save
-    # touches (each queued callback would be another round trip to Redis).
-    already_queued = any(entry[1] is bump_content_generation for entry in connection.run_on_commit)
-    if not already_queued:
-        transaction.on_commit(bump_content_generation)
+    transaction.on_commit(bump_content_generation)
 
 
 def page_cache_timeout() -> int:
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
-def page_cache_key(request: HttpRequest, generation: int, prefix: str = PAGE_KEY_PREFIX) -> str:
-    # Scheme and host are part of the key: canonical links and sitemaps contain them.
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"{prefix}:{generation}:{digest}"
+@dataclass(frozen=True)
+class PagePolicy:
+    """How a view's pages are cached: `params` are the query parameters the page
+    understands. Others change nothing on the page, so they make no cache entries of
+    their own: such a request is served the page without them."""
+
+    params: tuple[str, ...] = ()
 
 
-def is_cacheable_request(request: HttpRequest) -> bool:
-    """Anonymous GET/HEAD requests with no flash messages waiting to be shown."""
+def cached_page(view: Callable | None = None, *, params=()) -> Callable:
+    """Mark a view's pages as the same for every anonymous reader, to be cached whole by
+    `PageCacheMiddleware`: `cached_page(view)` or `cached_page(view, params=["page"])`."""
+
+    def mark(view: Callable) -> Callable:
+        @wraps(view)
+        def page(request, *args, **kwargs):
+            return view(request, *args, **kwargs)
+
+        page.page_cache = PagePolicy(tuple(params))
+        return page
+
+    return mark(view) if view is not None else mark
+
+
+def page_policy(request: HttpRequest) -> PagePolicy | None:
+    """The policy of the view this request goes to, if the request may use the cache:
+    readers without a session or waiting messages (editors, and readers who just saw a
+    message, always get a fresh page), asking to read."""
     if request.method not in ("GET", "HEAD"):
-        return False
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return False
-    return not (hasattr(request, "_messages") and len(get_messages(request)))
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return None
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    return getattr(match.func, "page_cache", None)
 
 
-def is_cacheable_response(response: HttpResponse) -> bool:
+def page_cache_key(request: HttpRequest, policy: PagePolicy, generation: int) -> str:
+    """Scheme and host (canonical links and sitemaps contain them), path, the understood
+    query parameters in a stable order, and the encoding the reader accepts."""
+    query = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in policy.params
+        for value in values
+    )
+    encoding = "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else ""
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}#{encoding}"
+    return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def has_only_understood_params(request: HttpRequest, policy: PagePolicy) -> bool:
+    return all(name in policy.params for name in request.GET)
+
+
+def is_storable(response: HttpResponse) -> bool:
+    cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == HTTPStatus.OK
         and not response.cookies
-        and not getattr(response, "streaming", False)
-        and "private" not in response.get("Cache-Control", "")
-        and "no-store" not in response.get("Cache-Control", "")
+        and not response.streaming
+        and "private" not in cache_control
+        and "no-store" not in cache_control
     )
 
 
-def cache_public_page(view: Callable) -> Callable:
-    """Serve anonymous readers a whole cached copy of the page, keyed by URL and generation.
-
-    Staff and other logged-in users always get a freshly rendered page (drafts, banners).
-    Only 200 responses are stored: 404s for drafts and errors are never cached.
-    """
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs):
-        if not is_cacheable_request(request):
-            return view(request, *args, **kwargs)
-        key = None
-        # When PageCacheMiddleware has looked for this page, it also keeps it as it is sent: a
-        # second copy here would only add a lookup and a store to every miss.
-        if not getattr(request, "page_cache_middleware_keeps_it", False):
-            # Read the generation before the view reads the database: see
-            # bump_content_generation_now_and_on_commit for why the order matters.
-            key = without_cache_on_failure(lambda: page_cache_key(request, content_generation()))
-            if key is None:
-                return view(request, *args, **kwargs)
-            cached = without_cache_on_failure(lambda: cache.get(key))
-            if cached is not None:
-                cached["X-Page-Cache"] = "hit"
-                return cached
-        response = view(request, *args, **kwargs)
-        if "Cache-Control" not in response:
-            # Browsers must ask again each time (we answer from the cache, fast), or an
-            # edit would hide behind a copy they kept, e.g. from the sitemap's Last-Modified.
-            patch_cache_control(response, max_age=0, must_revalidate=True)
-        if request.method == "GET" and is_cacheable_response(response):
-
-            def store(rendered):
-                if is_cacheable_response(rendered):
-                    without_cache_on_failure(lambda: cache.set(key, rendered, page_cache_timeout()))
-
-            if key is not None and hasattr(response, "render") and callable(response.render):
-                response.add_post_render_callback(store)
-            elif key is not None:
-                store(response)
-            # Tells PageCacheMiddleware that this page may also be kept as sent.
-            response.public_page = True
-        response["X-Page-Cache"] = "miss"
-        return response
-
-    return wrapped
+def not_modified_or(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A 304 when the browser already has this version of the page, else the page."""
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return get_conditional_response(
+        request, etag=response.get("ETag"), last_modified=last_modified, response=response
+    )
 
 
 class PageCacheMiddleware:
-    """Serve cached pages to cookie-less readers before sessions, auth, CSRF and compression
+    """Serve cached pages to anonymous readers before sessions, auth, CSRF and compression
     run, as the exact bytes that were sent the first time (already gzipped if the reader
-    accepts it).
-
-    It stores only responses that `cache_public_page` marked as public, so the views stay the
-    one place that decides what may be cached. Anyone with a session or message cookie
-    (editors, readers who just saw a message) passes through to the views as before. Sits
-    below SecurityMiddleware and WhiteNoise, above FastGZipMiddleware.
-    """
+    accepts it). Sits below SecurityMiddleware and WhiteNoise, above GZipMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
-        if not self.may_use_cache(request):
+        policy = page_policy(request)
+        if policy is None:
             return self.get_response(request)
-        key = without_cache_on_failure(lambda: self.wire_key(request))
-        if key is None:
-            return self.get_response(request)
-        cached = without_cache_on_failure(lambda: cache.get(key))
+        # Read the generation before the view reads the database: see
+        # bump_content_generation_now_and_on_commit for why the order matters.
+        key = without_cache_on_failure(
+            lambda: page_cache_key(request, policy, content_generation())
+        )
+        cached = without_cache_on_failure(lambda: cache.get(key)) if key else None
         if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
-        request.page_cache_middleware_keeps_it = request.method == "GET"
+            response = not_modified_or(request, cached)
+            response["X-Page-Cache"] = "hit"
+            return response
         response = self.get_response(request)
+        if "Cache-Control" not in response:
+            # Browsers must ask again each time (answered from the cache, often with a 304),
+            # or an edit would hide behind a copy they kept.
+            patch_cache_control(response, max_age=0, must_revalidate=True)
         if (
-            request.method == "GET"
-            and getattr(response, "public_page", False)
-            and is_cacheable_response(response)
+            key
+            and request.method == "GET"
+            and has_only_understood_params(request, policy)
+            and is_storable(response)
         ):
             without_cache_on_failure(lambda: cache.set(key, response, page_cache_timeout()))
+        response["X-Page-Cache"] = "miss"
         return response
-
-    @staticmethod
-    def may_use_cache(request: HttpRequest) -> bool:
-        return (
-            request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and "messages" not in request.COOKIES
-        )
-
-    @staticmethod
-    def wire_key(request: HttpRequest) -> str:
-        # Read the generation first, as cache_public_page does. Compressed and plain copies
-        # are kept apart.
-        generation = content_generation()
-        encoding = (
-            "gzip"
-            if re_accepts_gzip.search(request.headers.get("Accept-Encoding", ""))
-            else "identity"
-        )
-        return page_cache_key(request, generation, prefix=f"{WIRE_KEY_PREFIX}:{encoding}")

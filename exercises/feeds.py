@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .models import Exercise
-from .sections import summary
+from .page import summary
 
 FEED_SIZE = 20
 

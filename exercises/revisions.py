@@ -1,25 +1,15 @@
-"""What django-reversion records: an exercise revision carries all of its sections."""
+"""What django-reversion records: an exercise revision carries the rows of all its sections
+(exercises.sections), so reverting an exercise brings its lists back too."""
 
 import reversion
 
-from .models import (
-    BodyPart,
-    Equipment,
-    Exercise,
-    Faq,
-    Muscle,
-    RecommendedEquipment,
-    SetsReps,
-    Step,
-    Tip,
-)
+from .models import BodyPart, Equipment, Exercise, Muscle
+from .sections import row_models, row_relations
 
-EXERCISE_CHILDREN = ("sets_reps", "steps", "tips", "faqs", "recommended_equipment")
+for model in row_models():
+    reversion.register(model)
 
-for child in (SetsReps, Step, Tip, Faq, RecommendedEquipment):
-    reversion.register(child)
-
-reversion.register(Exercise, follow=EXERCISE_CHILDREN)
+reversion.register(Exercise, follow=row_relations())
 
 for vocabulary in (BodyPart, Muscle, Equipment):
     reversion.register(vocabulary)

@@ -1,167 +1,178 @@
-"""The exercise page's sections, worked out once in Python from a prefetched exercise.
+"""The exercise page's sections, declared once, in the order readers see them.
 
-The detail template, the JSON API and the JSON-LD all read an `ExercisePage`, so they agree
-on what each section holds, and templates never filter related rows (which would query).
+Everything that deals with sections follows this list instead of naming them again:
+
+- the page: its table of contents and body (`exercises.page.ExercisePage`, which loops over
+  `SECTIONS` and draws each with `templates/exercises/sections/<anchor>.html`);
+- the detail query's prefetching (`ExerciseQuerySet.for_detail_page`);
+- the JSON API's keys (`exercises.api`);
+- what a revision of an exercise carries (`exercises.revisions`) and which saves retire
+  cached pages (`exercises.signals`);
+- the headings the importer recognises and the exporter writes (`exercises.importers`).
+
+Adding a kind of section takes its model (with `exercise` and `order`) and migration, its
+admin inline, one `Section` here and one template; see docs/architecture.md.
 """
 
-import html
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from django.utils.html import strip_tags
-
-from .markdown import remembered_for_short_texts, render_markdown
 from .models import Exercise, Step, Tip
-
-SUMMARY_WORDS = 32
-
-
-@remembered_for_short_texts  # strip_tags runs an HTML parser: ~0.1 ms for an intro
-def plain_text(markdown_text: str) -> str:
-    """Markdown as one line of plain text (for meta tags, JSON-LD and feeds)."""
-    return " ".join(html.unescape(strip_tags(render_markdown(markdown_text))).split())
-
-
-def first_words(text: str, count: int) -> str:
-    """The text's first `count` words, with "…" if there were more (as Django's
-    Truncator.words, which costs several times as much through its lazy wrapper)."""
-    words = text.split()
-    if len(words) <= count:
-        return " ".join(words)
-    start = " ".join(words[:count])
-    return start if start.endswith("…") else f"{start}…"
-
-
-def summary(exercise: Exercise) -> str:
-    """One or two plain sentences about the exercise: the editor's, or the intro's start."""
-    if exercise.meta_description:
-        return exercise.meta_description
-    return first_words(plain_text(exercise.intro), SUMMARY_WORDS)
 
 
 @dataclass(frozen=True)
 class Section:
-    id: str
-    title: str
+    """One section of the exercise page.
 
+    A section shows the exercise's ordered `rows` (a reverse foreign key, optionally only
+    those whose `only` field has a given value) and, closing it, the exercise field `note`.
+    It appears on the page, and in its contents, only when it has something to show.
+    """
 
-class ExercisePage:
-    """Everything the exercise page shows, grouped. Built from the rows that
-    `exercises.page_queries.load_exercise_page` reads, so reading it runs no queries."""
-
-    def __init__(
-        self,
-        exercise: Exercise,
-        *,
-        sets_reps: list,
-        steps: list,
-        tips: list,
-        faqs: list,
-        recommended_equipment: list,
-        primary_muscles: list,
-        secondary_muscles: list,
-        equipment: list,
-        optional_equipment: list,
-        related: list,
-        variations: list,
-    ):
-        self.exercise = exercise
-        self.setup_steps = [s for s in steps if s.phase == Step.Phase.SETUP]
-        self.execution_steps = [s for s in steps if s.phase != Step.Phase.SETUP]
-        self.all_tips = tips  # the editors' order, mistakes included
-        self.tips = [t for t in tips if t.kind != Tip.Kind.MISTAKE]
-        self.mistakes = [t for t in tips if t.kind == Tip.Kind.MISTAKE]
-        self.sets_reps = sets_reps
-        self.faqs = faqs
-        self.recommended_equipment = recommended_equipment
-        self.primary_muscles = primary_muscles
-        self.secondary_muscles = secondary_muscles
-        self.equipment = equipment
-        self.optional_equipment = optional_equipment
-        # Published neighbours only (see exercises.page_queries).
-        self.related = related
-        self.variations = variations
-
-    @cached_property
-    def intro_html(self) -> str:
-        return render_markdown(self.exercise.intro)
-
-    @cached_property
-    def description(self) -> str:
-        return summary(self.exercise)
+    anchor: str  # the page's #anchor; the template is sections/<anchor>.html
+    title: str | Callable[[list], str]  # what readers see; a function of the rows if it varies
+    rows: str = ""  # Exercise's related name for the section's rows
+    only: tuple[str, str] | None = None  # (field, value): rows of one kind only
+    note: str = ""  # an Exercise text field shown as a call-out at the end
+    api_key: str = ""  # the rows' key in the JSON API; the note keeps its field name
+    heading: str = ""  # the heading in exported Markdown files; the title if blank
+    # Other headings the importer takes for this section: a regular expression matched
+    # against the whole normalised heading (lower case, words only, '&' read as 'and').
+    aliases: str = ""
+    always: bool = False  # shown even when empty (the overview reads the exercise itself)
 
     @property
-    def has_sets_reps(self) -> bool:
-        return bool(self.sets_reps or self.exercise.progression_rule)
+    def template(self) -> str:
+        return f"exercises/sections/{self.anchor}.html"
 
     @property
-    def has_setup(self) -> bool:
-        return bool(self.setup_steps or self.exercise.setup_tip)
+    def file_heading(self) -> str:
+        return self.heading or self.title
 
-    @property
-    def has_execution(self) -> bool:
-        return bool(self.execution_steps or self.exercise.execution_tip)
+    def rows_of(self, exercise: Exercise) -> list:
+        """The exercise's rows for this section, from the prefetched related manager."""
+        if not self.rows:
+            return []
+        rows = getattr(exercise, self.rows).all()
+        if self.only:
+            field, value = self.only
+            return [row for row in rows if getattr(row, field) == value]
+        return list(rows)
 
-    @property
-    def has_equipment_section(self) -> bool:
-        return bool(self.recommended_equipment or self.exercise.equipment_tip)
-
-    @property
-    def tips_title(self) -> str:
-        # The source articles: "Pro Tips & Common Mistakes", or "Tips & Tricks" without mistakes.
-        return "Pro Tips & Common Mistakes" if self.mistakes else "Tips & Tricks"
-
-    @cached_property
-    def sections(self) -> list[Section]:
-        """The table of contents: only the sections that have something to show."""
-        candidates = [
-            ("overview", "Quick Overview", True),
-            ("sets-reps", "Sets & Reps by Goal", self.has_sets_reps),
-            ("setup", "Setup / Starting Position", self.has_setup),
-            ("execution", "Execution, Step by Step", self.has_execution),
-            ("tips", self.tips_title, bool(self.all_tips)),
-            ("faq", "FAQ", bool(self.faqs)),
-            ("equipment", "Recommended Equipment", self.has_equipment_section),
-        ]
-        return [Section(id_, title) for id_, title, shown in candidates if shown]
-
-    @property
-    def section_ids(self) -> set[str]:
-        return {s.id for s in self.sections}
-
-    @cached_property
-    def overview(self) -> list["OverviewRow"]:
-        """Rows of the Quick Overview table, in the source articles' order."""
-        ex = self.exercise
-        rows = []
-        if ex.body_part_id:
-            rows.append(OverviewRow("Body Part", terms=[ex.body_part]))
-        if self.primary_muscles:
-            rows.append(OverviewRow("Primary Muscle(s)", terms=self.primary_muscles))
-        if self.secondary_muscles:
-            rows.append(OverviewRow("Secondary Muscle(s)", terms=self.secondary_muscles))
-        rows.append(
-            OverviewRow(
-                "Equipment",
-                terms=self.equipment,
-                text="" if self.equipment else "None needed",
-                optional_terms=self.optional_equipment,
-            )
-        )
-        label = ex.get_difficulty_display()
-        note = ex.difficulty_note.strip()
-        # Editors often start the note with the level itself ("Beginner: easy to learn").
-        for prefix in (f"{label}:", f"{label} -", f"{label} –", f"{label},"):
-            if note.lower().startswith(prefix.lower()):
-                note = note[len(prefix) :].strip()
-        rows.append(OverviewRow("Difficulty", text=label, note=note))
-        return rows
+    def title_for(self, rows: list) -> str:
+        return self.title(rows) if callable(self.title) else self.title
 
 
-@dataclass
-class OverviewRow:
-    label: str
-    terms: list = field(default_factory=list)
-    text: str = ""
-    note: str = ""
-    optional_terms: list = field(default_factory=list)
+def tips_title(rows: list) -> str:
+    # As the source articles do: "Pro Tips & Common Mistakes", or "Tips & Tricks" when the
+    # section has no mistakes.
+    if any(row.kind == Tip.Kind.MISTAKE for row in rows):
+        return "Pro Tips & Common Mistakes"
+    return "Tips & Tricks"
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "overview",
+        "Quick Overview",
+        always=True,
+        aliases=r"(quick |exercise )?(overview|profile|facts|details)|at a glance"
+        r"|(quick|key) (facts|info)|the basics",
+    ),
+    Section(
+        "sets-reps",
+        "Sets & Reps by Goal",
+        rows="sets_reps",
+        note="progression_rule",
+        api_key="sets_reps",
+        heading="Sets & Reps",
+        aliases=r"(recommended |suggested )?(sets and reps|reps and sets|sets reps|sets and "
+        r"repetitions|sets)( by goal)?|how many (sets and reps|reps)|programming"
+        r"|dosage|volume",
+    ),
+    Section(
+        "setup",
+        "Setup / Starting Position",
+        rows="steps",
+        only=("phase", Step.Phase.SETUP),
+        note="setup_tip",
+        api_key="setup",
+        heading="Setup",
+        aliases=r"(the )?(setup|set up|starting position|start position|setup starting "
+        r"position|setup and starting position|getting into position|preparation|positioning"
+        r"|how to set up|get into position)",
+    ),
+    Section(
+        "execution",
+        "Execution, Step by Step",
+        rows="steps",
+        only=("phase", Step.Phase.EXECUTION),
+        note="execution_tip",
+        api_key="execution",
+        heading="Execution",
+        aliases=r"(the )?(execution|how to do it|how to perform it|how to do this( exercise| "
+        r"stretch)?|how to do the .+|how to perform the .+|how to|instructions"
+        r"|step by step( instructions| guide)?|steps|the steps|movement|technique"
+        r"|proper form|form and technique|performing the (exercise|stretch))",
+    ),
+    Section(
+        "tips",
+        tips_title,
+        rows="tips",
+        api_key="tips",
+        heading="Pro Tips & Common Mistakes",
+        aliases=r"(pro |coaching |form |expert |helpful |quick )?(tips|cues)( and tricks)?"
+        r"|(pro )?tips and (common )?mistakes|tips and tricks|tips and (common )?errors"
+        r"|coaching cues|form cues|tips for (better|proper) form"
+        # A section of mistakes alone is read into the same rows, as mistakes.
+        r"|(common |frequent |typical )?(mistakes|errors)( to avoid)?|what to avoid"
+        r"|avoid these mistakes|things to avoid",
+    ),
+    Section(
+        "faq",
+        "FAQ",
+        rows="faqs",
+        api_key="faqs",
+        aliases=r"(faq|faqs|frequently asked questions|common questions|questions|questions "
+        r"and answers|q and a|qa)( about [a-z0-9 ]{1,40})?|(?:[a-z0-9]+ ){1,4}faqs?",
+    ),
+    Section(
+        "equipment",
+        "Recommended Equipment",
+        rows="recommended_equipment",
+        note="equipment_tip",
+        api_key="recommended_equipment",
+        aliases=r"(recommended |suggested |optional |helpful )?(equipment|gear|tools|kit)"
+        r"( needed| optional| you need)?|what you need|what you ll need|you ll need"
+        r"|you will need|things you need",
+    ),
+)
+
+
+def row_models() -> list[type]:
+    """The models whose rows make up sections, each once, in page order."""
+    models = []
+    for section in SECTIONS:
+        if section.rows:
+            model = Exercise._meta.get_field(section.rows).related_model
+            if model not in models:
+                models.append(model)
+    return models
+
+
+def row_relations() -> list[str]:
+    """Exercise's related names for those rows, each once, in page order."""
+    return list(dict.fromkeys(section.rows for section in SECTIONS if section.rows))
+
+
+def row_queryset(relation: str):
+    """How a section's rows are read: in the editors' order, with the entries they link to
+    (an equipment entry, say) in the same query."""
+    reverse = Exercise._meta.get_field(relation)
+    model, parent = reverse.related_model, reverse.field
+    linked = [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field is not parent
+    ]
+    return model.objects.select_related(*linked).order_by("order", "pk")

@@ -9,8 +9,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
-
-from .links import reverse_url
+from django.urls import reverse
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -46,7 +45,7 @@ class LoginThrottleBackend(AxesStandaloneBackend):
 
 
 def admin_prefix() -> str:
-    return reverse_url("admin:index")
+    return reverse("admin:index")
 
 
 def client_ip(request: HttpRequest) -> str | None:

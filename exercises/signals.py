@@ -3,26 +3,12 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .cache import bump_content_generation_now_and_on_commit
-from .models import (
-    BodyPart,
-    Equipment,
-    Exercise,
-    Faq,
-    Muscle,
-    RecommendedEquipment,
-    SetsReps,
-    Step,
-    Synonym,
-    Tip,
-)
+from .models import BodyPart, Equipment, Exercise, Muscle, Synonym
+from .sections import row_models
 
 CONTENT_MODELS = (
     Exercise,
-    SetsReps,
-    Step,
-    Tip,
-    Faq,
-    RecommendedEquipment,
+    *row_models(),  # every section's rows
     BodyPart,
     Muscle,
     Equipment,

@@ -2,23 +2,51 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import api, views
-from .cache import cache_public_page as cached
+from .cache import cached_page
 from .feeds import NewExercisesFeed
+from .filters import ExerciseFilterForm
 from .sitemaps import SITEMAPS
 
 app_name = "exercises"
 
+# The query parameters each cached page understands (exercises/cache.py): any others are
+# ignored, and make no cache entries of their own.
+LISTING = ("page",)
+FILTERED_LISTING = (*ExerciseFilterForm.FIELDS, "page")
+
 urlpatterns = [
-    path("", cached(views.HomeView.as_view()), name="home"),
-    path("exercises/", cached(views.ExerciseListView.as_view()), name="list"),
-    path("exercises/<slug:slug>/", cached(views.ExerciseDetailView.as_view()), name="detail"),
-    path("body-parts/<slug:slug>/", cached(views.BodyPartView.as_view()), name="body_part"),
-    path("muscles/<slug:slug>/", cached(views.MuscleView.as_view()), name="muscle"),
-    path("equipment/<slug:slug>/", cached(views.EquipmentView.as_view()), name="equipment"),
-    path("api/exercises/", cached(api.exercise_list), name="api_list"),
-    path("api/exercises/<slug:slug>/", cached(api.exercise_detail_view), name="api_detail"),
-    path("feed/", cached(NewExercisesFeed()), name="feed"),
-    path("sitemap.xml", cached(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", cached(views.robots_txt), name="robots"),
+    path("", cached_page(views.HomeView.as_view()), name="home"),
+    path(
+        "exercises/",
+        cached_page(views.ExerciseListView.as_view(), params=FILTERED_LISTING),
+        name="list",
+    ),
+    path("exercises/<slug:slug>/", cached_page(views.ExerciseDetailView.as_view()), name="detail"),
+    path(
+        "body-parts/<slug:slug>/",
+        cached_page(views.BodyPartView.as_view(), params=LISTING),
+        name="body_part",
+    ),
+    path(
+        "muscles/<slug:slug>/",
+        cached_page(views.MuscleView.as_view(), params=LISTING),
+        name="muscle",
+    ),
+    path(
+        "equipment/<slug:slug>/",
+        cached_page(views.EquipmentView.as_view(), params=LISTING),
+        name="equipment",
+    ),
+    path(
+        "api/exercises/",
+        cached_page(api.exercise_list, params=(*FILTERED_LISTING, "page_size")),
+        name="api_list",
+    ),
+    path("api/exercises/<slug:slug>/", cached_page(api.exercise_detail_view), name="api_detail"),
+    path("feed/", cached_page(NewExercisesFeed()), name="feed"),
+    path(
+        "sitemap.xml", cached_page(sitemap, params=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"
+    ),
+    path("robots.txt", cached_page(views.robots_txt), name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]

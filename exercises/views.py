@@ -2,16 +2,16 @@
 
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from . import structured_data
 from .filters import ExerciseFilterForm
-from .links import reverse_url
 from .models import BodyPart, Equipment, Exercise, Muscle, Status
-from .page_queries import load_exercise_page
+from .page import ExercisePage
 
 PAGE_SIZE = 24
 RECENT_ON_HOME = 6
@@ -55,7 +55,7 @@ class ExerciseListView(ListView):
     def get_context_data(self, **kwargs):
         form = self.filter_form
         filtered = bool(form.usable())
-        crumbs = [("Home", reverse_url("exercises:home")), ("Exercises", None)]
+        crumbs = [("Home", reverse("exercises:home")), ("Exercises", None)]
         return super().get_context_data(
             filter_form=form,
             filter_problems=form.problems(),
@@ -84,14 +84,15 @@ class TaxonomyExerciseListView(ListView):
         raise NotImplementedError
 
     def get_queryset(self):
-        self.term = get_object_or_404(self.model, slug=self.kwargs["slug"])
+        # An entry only drafts are filed under has no public page yet.
+        self.term = get_object_or_404(self.model.objects.in_use(), slug=self.kwargs["slug"])
         exercises = Exercise.objects.published().for_listing()
         return self.filter_exercises(exercises, self.term)
 
     def get_context_data(self, **kwargs):
         crumbs = [
-            ("Home", reverse_url("exercises:home")),
-            ("Exercises", reverse_url("exercises:list")),
+            ("Home", reverse("exercises:home")),
+            ("Exercises", reverse("exercises:list")),
             (self.term.name, None),
         ]
         return super().get_context_data(
@@ -134,18 +135,15 @@ class ExerciseDetailView(DetailView):
     template_name = "exercises/exercise_detail.html"
     context_object_name = "exercise"
 
-    def get_object(self, queryset=None):
-        self.page = load_exercise_page(self.kwargs["slug"], self.request.user)
-        if self.page is None:
-            raise Http404("No exercise is published at this address.")
-        return self.page.exercise
+    def get_queryset(self):
+        return Exercise.objects.visible_to(self.request.user).for_detail_page()
 
     def get_context_data(self, **kwargs):
         exercise = self.object
-        page = self.page
+        page = ExercisePage(exercise)
         crumbs = [
-            ("Home", reverse_url("exercises:home")),
-            ("Exercises", reverse_url("exercises:list")),
+            ("Home", reverse("exercises:home")),
+            ("Exercises", reverse("exercises:list")),
         ]
         if exercise.body_part_id:
             crumbs.append((exercise.body_part.name, exercise.body_part.get_absolute_url()))
@@ -177,7 +175,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /api/",
         "",
-        f"Sitemap: {absolute(request, reverse_url('exercises:sitemap'))}",
+        f"Sitemap: {absolute(request, reverse('exercises:sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

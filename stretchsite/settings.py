@@ -78,17 +78,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Where this request's links point (URLconf, mount prefix), read once (exercises/links.py).
-    "exercises.links.RequestLocationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached public pages leave here, as sent before, without touching sessions or the
     # database and without compressing them again (exercises/cache.py).
     "exercises.cache.PageCacheMiddleware",
     # Pages and JSON leave compressed, whatever sits in front. Below whitenoise, which serves
-    # its own pre-built .br/.gz files. Django's gzip (padded against BREACH), at a faster
-    # level (exercises/compression.py).
-    "exercises.compression.FastGZipMiddleware",
+    # its own pre-built .br/.gz files.
+    "django.middleware.gzip.GZipMiddleware",
+    # ETags on the uncompressed page (so below gzip), and 304 for a browser that has it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "exercises.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,21 +103,7 @@ ROOT_URLCONF = "stretchsite.urls"
 
 TEMPLATES = [
     {
-        # The public pages (exercises/template_environment.py says why Jinja2).
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates" / "jinja2"],
-        "APP_DIRS": False,
-        "OPTIONS": {
-            "environment": "exercises.template_environment.environment",
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-            ],
-        },
-    },
-    {
-        # The admin, its overrides in templates/admin/, and Django's own templates.
+        # Compiled templates are kept in memory (Django's cached loader, on by default).
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,

@@ -1,9 +1,10 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from exercises.models import Equipment, Exercise, Faq, RecommendedEquipment, Status
-from exercises.page_queries import load_exercise_page
+from exercises.page import ExercisePage
 from tests.factories import make_exercise
 
 pytestmark = pytest.mark.django_db
@@ -14,10 +15,9 @@ def test_published_queryset_hides_drafts(exercise, draft):
 
 
 def test_staff_see_drafts_and_readers_do_not(exercise, draft, editor, reader):
-    assert load_exercise_page(draft.slug, editor).exercise == draft
-    assert load_exercise_page(draft.slug, reader) is None
-    assert load_exercise_page(draft.slug) is None
-    assert load_exercise_page(exercise.slug, reader).exercise == exercise
+    assert set(Exercise.objects.visible_to(editor)) == {exercise, draft}
+    assert list(Exercise.objects.visible_to(reader)) == [exercise]
+    assert list(Exercise.objects.visible_to(AnonymousUser())) == [exercise]
 
 
 def test_first_publication_time_is_kept_when_republished(draft):
@@ -74,7 +74,8 @@ def test_recommended_equipment_needs_a_name_or_an_entry(exercise):
 def test_exercise_page_keeps_editor_order(exercise):
     Faq.objects.create(exercise=exercise, question="Last?", answer="z", order=50)
     Faq.objects.create(exercise=exercise, question="First?", answer="a", order=-1 + 1)
-    questions = [faq.question for faq in load_exercise_page(exercise.slug).faqs]
+    page = ExercisePage(Exercise.objects.for_detail_page().get(pk=exercise.pk))
+    questions = [faq.question for faq in page.rows("faq")]
     assert questions[-1] == "Last?"
     assert questions.index("First?") < questions.index("Last?")
 

@@ -1,10 +1,10 @@
 """The exercise guide: one page on the site, with its ordered sections in content.py."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
-from ..links import reverse_url
 from .taxonomy import BodyPart, Equipment, Muscle
 
 
@@ -22,6 +22,29 @@ class Status(models.TextChoices):
 class ExerciseQuerySet(models.QuerySet):
     def published(self) -> "ExerciseQuerySet":
         return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user) -> "ExerciseQuerySet":
+        """Staff preview drafts; everybody else sees published exercises only."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+    def for_detail_page(self) -> "ExerciseQuerySet":
+        """Everything the exercise page shows, in the same dozen queries whatever the number
+        of steps or questions: each section's rows (exercises.sections), the vocabulary,
+        and the published neighbours (drafts are never linked from a public page)."""
+        from ..sections import row_queryset, row_relations
+
+        neighbours = Exercise.objects.published().only("name", "slug", "status")
+        return self.select_related("body_part").prefetch_related(
+            *(models.Prefetch(relation, row_queryset(relation)) for relation in row_relations()),
+            "primary_muscles",
+            "secondary_muscles",
+            "equipment",
+            "optional_equipment",
+            models.Prefetch("related", neighbours.order_by("name")),
+            models.Prefetch("variations", neighbours.order_by("name")),
+        )
 
     def working(self, muscle) -> "ExerciseQuerySet":
         """Exercises that work the muscle, as a primary or a secondary muscle."""
@@ -157,7 +180,7 @@ class Exercise(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse_url("exercises:detail", slug=self.slug)
+        return reverse("exercises:detail", kwargs={"slug": self.slug})
 
     @property
     def is_published(self) -> bool:

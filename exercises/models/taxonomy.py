@@ -1,9 +1,19 @@
 """The vocabularies an exercise is filed under: body parts, muscles and equipment."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 
-from ..links import reverse_url
+
+class TaxonomyQuerySet(models.QuerySet):
+    def in_use(self) -> "TaxonomyQuerySet":
+        """Entries that at least one published exercise is filed under: the ones with a page."""
+        from .exercise import Status  # exercise.py imports this module
+
+        published = models.Q()
+        for relation in self.model.exercise_relations:
+            published |= models.Q(**{f"{relation}__status": Status.PUBLISHED})
+        return self.filter(published).distinct()
 
 
 class Taxonomy(models.Model):
@@ -16,6 +26,11 @@ class Taxonomy(models.Model):
     description = models.TextField(
         blank=True, help_text="Optional short text shown at the top of this entry's page."
     )
+
+    objects = TaxonomyQuerySet.as_manager()
+
+    # Exercise's reverse relations that file an exercise under an entry.
+    exercise_relations: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -32,25 +47,31 @@ class Taxonomy(models.Model):
 
 
 class BodyPart(Taxonomy):
+    exercise_relations = ("exercises",)
+
     class Meta(Taxonomy.Meta):
         verbose_name = "body part"
 
     def get_absolute_url(self):
-        return reverse_url("exercises:body_part", slug=self.slug)
+        return reverse("exercises:body_part", kwargs={"slug": self.slug})
 
 
 class Muscle(Taxonomy):
+    exercise_relations = ("primary_for", "secondary_for")
+
     class Meta(Taxonomy.Meta):
         pass
 
     def get_absolute_url(self):
-        return reverse_url("exercises:muscle", slug=self.slug)
+        return reverse("exercises:muscle", kwargs={"slug": self.slug})
 
 
 class Equipment(Taxonomy):
+    exercise_relations = ("required_for", "optional_for")
+
     class Meta(Taxonomy.Meta):
         verbose_name = "equipment"
         verbose_name_plural = "equipment"
 
     def get_absolute_url(self):
-        return reverse_url("exercises:equipment", slug=self.slug)
+        return reverse("exercises:equipment", kwargs={"slug": self.slug})

@@ -1,6 +1,10 @@
+"""What the public templates need beyond Django's own tags and filters."""
+
 from django import template
 
 from ..markdown import render_markdown
+from ..page import summary
+from ..structured_data import json_ld_script
 
 register = template.Library()
 
@@ -9,3 +13,26 @@ register = template.Library()
 def markdown_filter(text):
     """{{ exercise.intro|markdown }}: the one render-and-sanitise path, for templates."""
     return render_markdown(text)
+
+
+@register.filter(name="json_ld")
+def json_ld_filter(data):
+    return json_ld_script(data)
+
+
+@register.filter(name="summary")
+def summary_filter(exercise):
+    return summary(exercise)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """This page's address without tracking or filter parameters (page 2+ keeps ?page=)."""
+    request = context.get("request")
+    if request is None:  # the 500 page is drawn without one
+        return ""
+    address = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        address += f"?page={int(page)}"
+    return address
