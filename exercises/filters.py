@@ -4,36 +4,21 @@ Unknown values are reported next to the form and ignored; they never cause an er
 """
 
 from django import forms
-from django.db.models import Q
 
-from .models import BodyPart, Difficulty, Equipment, ExerciseQuerySet, Muscle, Status
-
-
-def in_use(model, *relations: str):
-    """Vocabulary entries that at least one published exercise is filed under."""
-    published = Q()
-    for relation in relations:
-        published |= Q(**{f"{relation}__status": Status.PUBLISHED})
-    return model.objects.filter(published).distinct().order_by("name")
+from .models import BodyPart, Difficulty, Equipment, ExerciseQuerySet, Muscle
 
 
 class ExerciseFilterForm(forms.Form):
     # Only choices that can find something; the querysets are lazy, so each is evaluated
     # per request, never at import.
     body_part = forms.ModelChoiceField(
-        in_use(BodyPart, "exercises"), to_field_name="slug", required=False, empty_label="Any"
+        BodyPart.objects.in_use(), to_field_name="slug", required=False, empty_label="Any"
     )
     muscle = forms.ModelChoiceField(
-        in_use(Muscle, "primary_for", "secondary_for"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any",
+        Muscle.objects.in_use(), to_field_name="slug", required=False, empty_label="Any"
     )
     equipment = forms.ModelChoiceField(
-        in_use(Equipment, "required_for", "optional_for"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any",
+        Equipment.objects.in_use(), to_field_name="slug", required=False, empty_label="Any"
     )
     difficulty = forms.ChoiceField(choices=[("", "Any"), *Difficulty.choices], required=False)
     no_equipment = forms.BooleanField(label="No equipment needed", required=False)

@@ -46,39 +46,36 @@ class TaxonomySitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.5
     model = None
-    exercise_paths: tuple[str, ...] = ()
 
     def items(self):
         # One annotation per relation (Max ignores the rows the joins repeat); the newest
-        # published exercise behind the page is its lastmod.
+        # published exercise behind the page is its lastmod, and an entry without one is
+        # not in use (TaxonomyQuerySet.in_use), so it has no page.
         annotations = {
             f"latest_{i}": Max(
                 f"{path}__updated_at", filter=Q(**{f"{path}__status": Status.PUBLISHED})
             )
-            for i, path in enumerate(self.exercise_paths)
+            for i, path in enumerate(self.model.exercise_relations)
         }
         terms = self.model.objects.annotate(**annotations).order_by("slug")
         return [term for term in terms if self.lastmod(term)]
 
     def lastmod(self, term):
-        dates = [getattr(term, f"latest_{i}") for i in range(len(self.exercise_paths))]
+        dates = [getattr(term, f"latest_{i}") for i in range(len(self.model.exercise_relations))]
         dates = [d for d in dates if d]
         return max(dates) if dates else None
 
 
 class BodyPartSitemap(TaxonomySitemap):
     model = BodyPart
-    exercise_paths = ("exercises",)
 
 
 class MuscleSitemap(TaxonomySitemap):
     model = Muscle
-    exercise_paths = ("primary_for", "secondary_for")
 
 
 class EquipmentSitemap(TaxonomySitemap):
     model = Equipment
-    exercise_paths = ("required_for", "optional_for")
 
 
 SITEMAPS = {

@@ -73,6 +73,24 @@ def test_sections_without_content_are_left_out_of_the_page_and_its_contents(clie
     assert soup.select_one("#tips h2").text.strip() == "Tips & Tricks"
 
 
+def test_a_section_whose_note_is_blank_and_has_no_rows_is_not_shown(client):
+    exercise = make_exercise(name="Blank Note Stretch", children=0, progression_rule="  \n ")
+    Step.objects.create(exercise=exercise, order=0, text="Stand tall.")
+    soup = get_soup(client, exercise.get_absolute_url())
+    assert section_ids(soup) == toc_targets(soup) == ["overview", "execution"]
+
+
+def test_every_section_of_every_demo_guide_shows_more_than_its_heading(client, demo):
+    for exercise in Exercise.objects.published():
+        soup = get_soup(client, exercise.get_absolute_url())
+        for section in soup.select(".exercise__sections > section"):
+            heading = section.find("h2").get_text(" ", strip=True)
+            body = section.get_text(" ", strip=True).removeprefix(heading).strip()
+            assert body, f"{exercise.slug}: '{heading}' has nothing under it"
+        if soup.select_one("#sets-reps"):
+            assert soup.select("#sets-reps tbody tr"), f"{exercise.slug}: no goals in Sets & Reps"
+
+
 def test_tips_section_is_called_pro_tips_and_common_mistakes_when_it_has_mistakes(client):
     exercise = make_exercise()
     soup = get_soup(client, exercise.get_absolute_url())
@@ -201,7 +219,7 @@ def count_queries(client, url):
 
 
 def test_exercise_page_runs_the_same_few_queries_whatever_the_number_of_children(client):
-    small = make_exercise(name="Small", children=1)
+    small = make_exercise(name="Small", children=5)
     big = make_exercise(name="Big", children=60)
     extra = [make_exercise(name=f"Neighbour {i}", children=0) for i in range(5)]
     big.related.add(*extra)
@@ -412,3 +430,15 @@ def test_exercise_cards_do_not_query_per_card(client):
     few = count_queries(client, "/exercises/?page=1")
     Exercise.objects.filter(name__startswith="Stretch 1").delete()
     assert count_queries(client, "/exercises/?page=1") == few
+
+
+@pytest.mark.parametrize(
+    "url", ["/body-parts/back/", "/muscles/latissimus-dorsi/", "/equipment/exercise-mat/"]
+)
+def test_vocabulary_used_only_by_drafts_has_no_public_page(client, draft, url):
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert b"Latissimus" not in response.content
+    draft.status = "published"
+    draft.save()
+    assert client.get(url).status_code == HTTPStatus.OK
