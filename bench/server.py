@@ -57,6 +57,7 @@ def server_env(workdir: Path) -> dict[str, str]:
     )
     env["DJANGO_STATIC_ROOT"] = str(ROOT / "staticfiles")
     env["DJANGO_MEDIA_ROOT"] = str(workdir / "media")
+    env["DJANGO_CACHE_DIR"] = str(workdir / "cache")  # without REDIS_URL: this run's own
     env.setdefault("PYTHONUNBUFFERED", "1")
     return env
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import wraps
 from http import HTTPStatus
 
+import pybreaker
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -35,6 +36,33 @@ GENERATION_KEY = "content-generation"
 MIN_GENERATION = 10**15  # any fresh generation (microseconds since 1970) is larger
 
 
+CACHE_ERRORS = (RedisError, OSError)
+
+
+class PauseLogger(pybreaker.CircuitBreakerListener):
+    def state_change(self, breaker, old_state, new_state):
+        if new_state.name == pybreaker.STATE_OPEN:
+            logger.warning(
+                "The cache failed %d times in a row: not asking it for %d s.",
+                breaker.fail_max,
+                breaker.reset_timeout,
+            )
+        elif new_state.name == pybreaker.STATE_CLOSED:
+            logger.info("The cache answers again.")
+
+
+# One per process. A Redis that hangs costs each request a timeout (DJANGO_REDIS_TIMEOUT);
+# after a few failures in a row the process stops asking for a while, so readers wait
+# milliseconds, not seconds, and then one request tries again.
+breaker = pybreaker.CircuitBreaker(
+    fail_max=settings.CACHE_FAILURES_BEFORE_PAUSE,
+    reset_timeout=settings.CACHE_PAUSE_SECONDS,
+    exclude=[lambda error: not isinstance(error, CACHE_ERRORS)],
+    listeners=[PauseLogger()],
+    name="cache",
+)
+
+
 def without_cache_on_failure(operation: Callable, default=None):
     """Run a cache operation; if the shared cache is unreachable, log it and go on without.
 
@@ -42,10 +70,17 @@ def without_cache_on_failure(operation: Callable, default=None):
     makes the site slower, not unavailable.
     """
     try:
-        return operation()
-    except (RedisError, OSError) as error:
+        return breaker.call(operation)
+    except pybreaker.CircuitBreakerError:
+        return default  # paused after repeated failures (logged when it began)
+    except CACHE_ERRORS as error:
         logger.warning("Page cache unavailable, working without it: %s", error)
         return default
+
+
+def cache_answers() -> bool:
+    """Whether the cache answers now (for /healthz), without waiting while it is paused."""
+    return without_cache_on_failure(lambda: cache.get("healthz") or True, default=False)
 
 
 def _fresh_generation() -> int:
@@ -90,10 +125,6 @@ def bump_content_generation_now_and_on_commit() -> None:
     transaction.on_commit(bump_content_generation)
 
 
-def page_cache_timeout() -> int:
-    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
-
-
 @dataclass(frozen=True)
 class PagePolicy:
     """How a view's pages are cached: `params` are the query parameters the page
@@ -122,7 +153,7 @@ def page_policy(request: HttpRequest) -> PagePolicy | None:
     """The policy of the view this request goes to, if the request may use the cache:
     readers without a session or waiting messages (editors, and readers who just saw a
     message, always get a fresh page), asking to read."""
-    if request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None
@@ -203,6 +234,6 @@ class PageCacheMiddleware:
             and has_only_understood_params(request, policy)
             and is_storable(response)
         ):
-            without_cache_on_failure(lambda: cache.set(key, response, page_cache_timeout()))
+            without_cache_on_failure(lambda: cache.set(key, response, settings.PAGE_CACHE_SECONDS))
         response["X-Page-Cache"] = "miss"
         return response

@@ -37,6 +37,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.") from None
+
+
 def env_required(name: str, why: str) -> str:
     value = os.environ.get(name, "").strip()
     if not value:
@@ -144,23 +154,46 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHE_PREFIX = os.environ.get("DJANGO_CACHE_PREFIX", "stretchsite")
 if REDIS_URL:
+    # A Redis that stops answering must cost a request a fraction of a second, not hang a
+    # worker; after a few failures the site stops asking it for a while (exercises/cache.py).
+    redis_timeout = env_float("DJANGO_REDIS_TIMEOUT", 0.25)
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "stretchsite"),
-            # A Redis that stops answering must fail a request quickly, not hang a worker.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "KEY_PREFIX": CACHE_PREFIX,
+            "OPTIONS": {
+                "socket_connect_timeout": redis_timeout,
+                "socket_timeout": redis_timeout,
+            },
         }
     }
-else:
+elif DEBUG:
+    # runserver is one process: it may keep its cache in memory.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "stretchsite",
         }
     }
+else:
+    # Several worker processes (gunicorn) on one machine share a cache in files, so an edit
+    # handled by one worker retires pages in all of them. Several machines need REDIS_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache"),
+            "KEY_PREFIX": CACHE_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Whole anonymous pages are kept this long (0: not at all); every edit retires them at once.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+# After this many cache failures in a row, a process stops asking the cache for this long.
+CACHE_FAILURES_BEFORE_PAUSE = 3
+CACHE_PAUSE_SECONDS = env_int("DJANGO_CACHE_PAUSE_SECONDS", 30)
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out login before the password is even checked.

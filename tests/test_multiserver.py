@@ -1,9 +1,10 @@
-"""Several app servers sharing one database and one Redis cache.
+"""Several app servers sharing one database and one cache.
 
 An editor saves through one app server; a reader on another app server must see the change
 on the very next request, with the page cache on. The servers here are real gunicorn
 processes (DJANGO_DEBUG=0) sharing a SQLite file and a Redis database, as production shares
-PostgreSQL and Redis.
+PostgreSQL and Redis; or, without REDIS_URL, as `make serve` runs its workers on one machine,
+sharing the cache in files.
 
 Redis: REDIS_TEST_URL, default redis://127.0.0.1:6379/6. Every run uses its own key prefix
 and deletes its keys afterwards. Without Redis these tests skip, except under CI, where
@@ -65,6 +66,8 @@ def app_env(tmp_path: Path, redis_prefix: str | None) -> dict[str, str]:
     if redis_prefix:
         env["REDIS_URL"] = REDIS_TEST_URL
         env["DJANGO_CACHE_PREFIX"] = redis_prefix
+    else:
+        env["DJANGO_CACHE_DIR"] = str(tmp_path / "cache")
     return env
 
 
@@ -141,9 +144,13 @@ def app_server(env):
             process.wait()
 
 
+def csrf_token(browser: Browser) -> str:
+    return next(cookie.value for cookie in browser.cookies if cookie.name == "csrftoken")
+
+
 def log_in_to_admin(browser: Browser, username: str, password: str) -> None:
     browser.page("/admin/login/")
-    token = next(cookie.value for cookie in browser.cookies if cookie.name == "csrftoken")
+    token = csrf_token(browser)
     status, url, text = browser.request(
         "/admin/login/?next=/admin/",
         {"username": username, "password": password, "next": "/admin/",
@@ -160,8 +167,16 @@ def save_in_admin(browser: Browser, change_path: str, **changes) -> None:
     assert status == HTTPStatus.OK and urllib.parse.urlsplit(url).path != change_path, text[:2000]
 
 
-def test_edit_through_one_app_server_is_seen_through_another(tmp_path, redis_prefix):
-    env = app_env(tmp_path, redis_prefix)
+@pytest.fixture(params=["redis", "files"])
+def shared_cache(request):
+    """The prefix of a Redis cache of the test's own, or None for the file cache."""
+    if request.param == "files":
+        return None
+    return request.getfixturevalue("redis_prefix")
+
+
+def test_edit_through_one_app_server_is_seen_through_another(tmp_path, shared_cache):
+    env = app_env(tmp_path, shared_cache)
     # collectstatic (DEBUG is off: hashed, compressed files) is the slow part: run it
     # while the database is prepared.
     collectstatic = subprocess.Popen(
@@ -211,6 +226,16 @@ def test_edit_through_one_app_server_is_seen_through_another(tmp_path, redis_pre
         # And A, where the edit was made, agrees.
         assert new_name in server_a.page(page)
 
+        # Unpublished through A: gone from B at once.
+        status, _, _ = server_a.request(
+            "/admin/exercises/exercise/",
+            {"action": "unpublish", "_selected_action": [exercise_pk],
+             "csrfmiddlewaretoken": csrf_token(server_a)},
+        )  # fmt: skip
+        assert status == HTTPStatus.OK
+        assert server_b.request(page)[0] == HTTPStatus.NOT_FOUND
+        assert new_name not in server_b.page("/exercises/")
+
 
 SET_IN_ONE_PROCESS = "from django.core.cache import cache; cache.set('shared-check', {v!r}, 60)"
 GET_IN_ANOTHER = "from django.core.cache import cache; print(cache.get('shared-check'))"
@@ -223,9 +248,15 @@ def test_with_redis_url_separate_processes_share_cache_entries(tmp_path, redis_p
     assert manage(env, "shell", "--no-imports", "-c", GET_IN_ANOTHER).split()[-1] == value
 
 
-def test_without_redis_url_each_process_has_its_own_cache(tmp_path):
-    """The control: the in-process cache is not shared, so the test above can fail."""
+def test_without_redis_url_production_processes_share_a_file_cache(tmp_path):
     env = app_env(tmp_path, redis_prefix=None)
+    manage(env, "shell", "--no-imports", "-c", SET_IN_ONE_PROCESS.format(v="on-disk"))
+    assert manage(env, "shell", "--no-imports", "-c", GET_IN_ANOTHER).split()[-1] == "on-disk"
+
+
+def test_runserver_keeps_its_cache_in_memory(tmp_path):
+    """The control: a development process's cache is its own, so the tests above can fail."""
+    env = {**app_env(tmp_path, redis_prefix=None), "DJANGO_DEBUG": "1"}
     manage(env, "shell", "--no-imports", "-c", SET_IN_ONE_PROCESS.format(v="local"))
     assert manage(env, "shell", "--no-imports", "-c", GET_IN_ANOTHER).split()[-1] == "None"
 
