@@ -87,13 +87,14 @@ class Server:
 
 
 @contextlib.contextmanager
-def production_server(workers: int = 2):
+def production_server(workers: int = 2, env: dict[str, str] | None = None):
+    """A server of its own (database, cache) with `env` added to the usual settings."""
     # A stop request (Ctrl-C, kill) must still run the cleanup below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     workdir = Path(tempfile.mkdtemp(prefix="stretchsite-bench-"))
     process = None
     try:
-        env = server_env(workdir)
+        env = {**server_env(workdir), **(env or {})}
         print(f"Preparing: database {env['DATABASE_URL'].split('@')[-1]}", flush=True)
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "load_demo_content")
@@ -151,21 +152,11 @@ def stop(process: subprocess.Popen) -> None:
 # A wrk script that counts responses by status and reports the run as one JSON line.
 WRK_SCRIPT = r"""
 local threads = {}
-local query = os.getenv("WRK_UNIQUE_QUERY")
 function setup(thread)
-  thread:set("id", #threads)
   table.insert(threads, thread)
 end
 function init(args)
   statuses = {}
-  counter = 0
-end
-function request()
-  if query then
-    counter = counter + 1
-    return wrk.format(nil, wrk.path .. query .. id .. "-" .. counter)
-  end
-  return wrk.request()
 end
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
@@ -221,25 +212,16 @@ def wrk(
     connections: int = 50,
     threads: int = 2,
     headers: dict[str, str] | None = None,
-    unique_query: str | None = None,
 ) -> WrkResult:
-    """Drive `url` with wrk, sending the headers nginx and a browser would.
-
-    `unique_query` (e.g. "?nocache=") makes every URL distinct."""
+    """Drive `url` with wrk, sending the headers nginx and a browser would."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
-    env = dict(os.environ)
-    env.pop("WRK_UNIQUE_QUERY", None)
-    if unique_query:
-        env["WRK_UNIQUE_QUERY"] = unique_query
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s"]
     command += ["--timeout", "10s", "-s", script.name]
     for name, value in {**PROXY_HEADERS, **BROWSER_HEADERS, **(headers or {})}.items():
         command += ["-H", f"{name}: {value}"]
     try:
-        output = subprocess.run(
-            [*command, url], capture_output=True, text=True, env=env, check=True
-        ).stdout
+        output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(script.name)
     line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
