@@ -22,11 +22,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from django.db import transaction  # noqa: E402
 
 from exercises.cache import bump_content_generation  # noqa: E402
 from exercises.models import Exercise  # noqa: E402
