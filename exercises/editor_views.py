@@ -5,19 +5,19 @@ file's declared type; these wrappers require a staff login and check the image b
 """
 
 from functools import wraps
+from pathlib import PurePosixPath
 
-from django import forms
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 from markdownx.forms import ImageForm
 from markdownx.views import ImageUploadView
-from PIL import Image, UnidentifiedImageError
 
+from . import images
 from .markdown import render_markdown
-
-ACCEPTED_IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif",
-                          "WEBP": "image/webp"}  # fmt: skip
 
 
 def staff_only(view):
@@ -43,33 +43,23 @@ def markdown_preview(request):
 
 
 class VerifiedImageForm(ImageForm):
-    """markdownx's form, plus a look at the bytes: the declared type must match a raster
-    image that Pillow can read. SVG (which can carry script) never qualifies."""
+    """markdownx's upload form, checking what the file really is (exercises.images) and
+    storing a clean copy of it instead of the bytes that were sent."""
 
     def clean(self):
         upload = self.cleaned_data.get("image")
-        if upload is not None and upload.content_type not in ACCEPTED_IMAGE_FORMATS.values():
-            raise self.unsupported()
-        upload = super().clean()  # size limit and "no file" checks
-        try:
-            with Image.open(upload) as image:
-                image.verify()
-                detected = ACCEPTED_IMAGE_FORMATS.get(image.format)
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            detected = None
-        finally:
-            upload.seek(0)
-        if detected is None or detected != upload.content_type:
-            raise self.unsupported()
-        return upload
+        if upload is None:
+            return super().clean()  # markdownx's "no file" message
+        self.facts = images.inspect_upload(upload)
+        if upload.content_type != self.facts.content_type:
+            raise images.unsupported()
+        return self.cleaned_data
 
-    @staticmethod
-    def unsupported():
-        return forms.ValidationError(
-            "This file is not an image we accept. Upload a JPEG, PNG, GIF or WebP image "
-            "(SVG is not accepted because it can carry scripts).",
-            code="unsupported_format",
-        )
+    def save(self, commit=True):
+        upload = self.cleaned_data["image"]
+        data = images.clean_copy(upload, self.facts, max_width=settings.MARKDOWN_IMAGE_WIDTH)
+        path = str(PurePosixPath(settings.MARKDOWNX_MEDIA_PATH) / images.stored_name(self.facts))
+        return default_storage.url(default_storage.save(path, ContentFile(data)))
 
 
 @method_decorator(staff_only, name="dispatch")

@@ -10,8 +10,19 @@ from .page import summary
 FEED_SIZE = 20
 
 
+class PlainTextSummaryAtomFeed(Atom1Feed):
+    """Atom with each entry's summary marked as the plain text it is. Django's Atom feed
+    marks it `type="html"`, which tells feed readers to run whatever markup the text
+    contains once unescaped."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class NewExercisesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextSummaryAtomFeed
     title = "StretchSite: new exercise guides"
     subtitle = "Newly published stretches and mobility exercises, with step-by-step guides."
 

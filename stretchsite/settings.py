@@ -243,10 +243,13 @@ MARKDOWNX_MARKDOWNIFY_FUNCTION = "exercises.markdown.render_markdown"
 MARKDOWNX_URLS_PATH = "/admin/markdownx/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/admin/markdownx/upload/"
 MARKDOWNX_MEDIA_PATH = "markdownx/"
-MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
-# SVG can carry script; only raster formats are accepted (the bytes are checked too).
-MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"]
-MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 0), "quality": 85}
+# Uploaded images (exercises/images.py): SVG can carry script, so only raster formats are
+# accepted, checked from their bytes; bigger ones are refused before they are decoded.
+IMAGE_MAX_BYTES = env_int("DJANGO_IMAGE_MAX_BYTES", 10_000_000)
+IMAGE_MAX_PIXELS = env_int("DJANGO_IMAGE_MAX_PIXELS", 40_000_000)
+MARKDOWNX_UPLOAD_MAX_SIZE = IMAGE_MAX_BYTES
+MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/avif"]
+MARKDOWN_IMAGE_WIDTH = 1600  # uploads into Markdown are stored at most this wide
 
 # Security. Production defaults everywhere; development over plain http turns off only what
 # needs https. The proxy in front (nginx, a CDN) must SET X-Forwarded-Proto, never pass a

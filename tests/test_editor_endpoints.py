@@ -1,6 +1,8 @@
 """The markdownx preview and upload endpoints that the admin editor calls."""
 
 import io
+import struct
+import zlib
 from http import HTTPStatus
 
 import pytest
@@ -83,7 +85,7 @@ def test_svg_and_fake_images_are_refused(client, editor, media_root, name, conte
     upload = SimpleUploadedFile(name, content, content_type=declared)
     response = client.post(UPLOAD, {"image": upload}, **AJAX)
     assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert "Upload a JPEG, PNG, GIF or WebP image" in str(response.json())
+    assert "Upload a JPEG, PNG, WebP or AVIF image" in str(response.json())
     assert list(media_root.rglob("*.*")) == []
 
 
@@ -92,3 +94,73 @@ def test_upload_without_ajax_header_answers_json_not_a_crash(client, editor, med
     upload = SimpleUploadedFile("evil.svg", SVG, content_type="image/svg+xml")
     response = client.post(UPLOAD, {"image": upload})
     assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG that claims `width` × `height` pixels: what a decompression bomb looks like
+    before anything decodes it (the pixel data itself compresses to almost nothing)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * (width + 1) * 16)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
+
+
+@pytest.mark.parametrize(("width", "height"), [(20_000, 20_000), (11_000, 8_000)])
+def test_images_with_too_many_pixels_are_refused_before_decoding(
+    client, editor, media_root, width, height
+):
+    client.force_login(editor)
+    upload = SimpleUploadedFile("big.png", png_header_only(width, height), "image/png")
+    response = client.post(UPLOAD, {"image": upload}, **AJAX)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "megapixels" in str(response.json())
+    assert list(media_root.rglob("*.*")) == []
+
+
+def test_a_stored_image_takes_the_extension_of_its_real_format_and_loses_its_text(
+    client, editor, media_root
+):
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "<script>alert(1)</script>")
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(buffer, format="PNG", pnginfo=info)
+    client.force_login(editor)
+    upload = SimpleUploadedFile("c.html", buffer.getvalue(), content_type="image/png")
+    response = client.post(UPLOAD, {"image": upload}, **AJAX)
+    assert response.status_code == HTTPStatus.OK
+    [stored] = media_root.rglob("*.*")
+    assert stored.suffix == ".png"
+    assert b"<script>" not in stored.read_bytes()
+    with Image.open(stored) as image:
+        assert image.info.get("Comment") is None
+
+
+def test_photos_lose_their_gps_position_and_stay_upright(client, editor, media_root):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotated 90° clockwise
+    exif[0x8825] = {2: (51.0, 30.0, 0.0), 1: "N"}  # a GPS position
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "teal").save(buffer, format="JPEG", exif=exif)
+    client.force_login(editor)
+    upload = SimpleUploadedFile("photo.jpg", buffer.getvalue(), content_type="image/jpeg")
+    assert client.post(UPLOAD, {"image": upload}, **AJAX).status_code == HTTPStatus.OK
+    [stored] = media_root.rglob("*.jpg")
+    with Image.open(stored) as image:
+        assert not image.getexif()
+        assert image.size == (20, 40)
+
+
+def test_gif_is_not_accepted(client, editor, media_root):
+    buffer = io.BytesIO()
+    Image.new("P", (4, 4)).save(buffer, format="GIF", comment=b"<script>x</script>")
+    client.force_login(editor)
+    upload = SimpleUploadedFile("c.html", buffer.getvalue(), content_type="image/gif")
+    response = client.post(UPLOAD, {"image": upload}, **AJAX)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert list(media_root.rglob("*.*")) == []

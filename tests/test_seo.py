@@ -182,6 +182,17 @@ def test_atom_feed_lists_newly_published_exercises_newest_first(client):
     assert link == "http://testserver/exercises/second-stretch/"
 
 
+def test_feed_summaries_are_plain_text_so_markup_in_them_is_never_run(client):
+    make_exercise(
+        name="Script Stretch",
+        meta_description='Lean back <script>alert("x")</script><img src=x onerror=alert(1)>',
+    )
+    root = ElementTree.fromstring(client.get("/feed/").content)
+    summary = root.find("atom:entry/atom:summary", ATOM_NS)
+    assert summary.get("type") == "text"
+    assert summary.text == 'Lean back <script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
 def test_pages_advertise_the_feed_and_a_favicon(client, exercise):
     soup = soup_of(client, "/")
     assert soup.select_one('link[type="application/atom+xml"]')["href"] == "/feed/"
