@@ -93,6 +93,8 @@ MIDDLEWARE = [
     # Cached public pages leave here, as sent before, without touching sessions or the
     # database and without compressing them again (exercises/cache.py).
     "exercises.cache.PageCacheMiddleware",
+    # Readers' other requests get a deadline, and a 503 page while the database is away.
+    "exercises.availability.ReaderDeadlineMiddleware",
     # Pages and JSON leave compressed, whatever sits in front. Below whitenoise, which serves
     # its own pre-built .br/.gz files.
     "django.middleware.gzip.GZipMiddleware",
@@ -137,6 +139,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer must not hold a worker: give up connecting after a
+    # few seconds, and let the server stop any one statement that runs too long.
+    # Options given in DATABASE_URL (?sslmode=require...) come first.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": env_int("DJANGO_DB_CONNECT_TIMEOUT", 3),
+        "options": f"-c statement_timeout={env_int('DJANGO_DB_STATEMENT_TIMEOUT', 30) * 1000}",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Readers and an editor's save overlap: WAL lets reads proceed during a write, and the
     # busy timeout makes a second writer wait instead of failing with "database is locked".
@@ -150,6 +161,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests get a database file too, not a shared in-memory one: there, threads of the live
     # test server (browser tests) hit "database table is locked" at once instead of waiting.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+
+# While the database is away, readers get a plain 503 page (exercises/availability.py): a
+# reader's request that the page cache cannot answer gives up after this many seconds, and
+# then readers get the 503 page at once for a pause before the database is tried again.
+READER_DEADLINE_SECONDS = env_float("DJANGO_READER_DEADLINE_SECONDS", 10)
+DATABASE_PAUSE_SECONDS = env_int("DJANGO_DB_PAUSE_SECONDS", 15)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

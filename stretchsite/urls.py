@@ -8,6 +8,9 @@ admin.site.site_header = "StretchSite editor"
 admin.site.site_title = "StretchSite editor"
 admin.site.index_title = "Content"
 
+# The 500 page, or the "temporarily unavailable" page when the database is away.
+handler500 = "exercises.availability.server_error"
+
 urlpatterns = [
     # The markdownx endpoints sit under /admin/ but before the admin's catch-all.
     path("admin/markdownx/markdownify/", editor_views.markdown_preview,

@@ -3,11 +3,13 @@
 Pages are cached per content generation, and rolled-back test data never bumps it, so a page
 cached by one test could be served to the next. A shared Redis (REDIS_URL set) is also shared
 by the xdist workers, where one worker's cache.clear() would empty the other's cache. The
-cache's failure breaker starts closed, so one test's broken cache does not pause the next.
+cache's failure breaker starts closed, and readers are not paused, so one test's broken
+cache or database does not pause the next.
 """
 
 import uuid
 
+from exercises.availability import ReaderPause
 from exercises.cache import breaker
 
 
@@ -19,3 +21,4 @@ def use_isolated_cache(settings) -> None:
         }
     }
     breaker.close()
+    ReaderPause.end()

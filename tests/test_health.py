@@ -1,10 +1,14 @@
 """/healthz tells a load balancer whether this app server can serve pages."""
 
+import threading
+import time
 from http import HTTPStatus
 
 import pytest
-from django.db import OperationalError, connection
+from django.db import OperationalError, connections
 from django.urls import reverse
+
+from exercises import health
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +27,8 @@ def test_unavailable_when_the_database_is_unreachable(client, monkeypatch, caplo
     def unreachable(*args, **kwargs):
         raise OperationalError("could not connect to server: Connection refused")
 
-    monkeypatch.setattr(connection, "cursor", unreachable)
+    # The check asks on a connection of its own: every connection refuses.
+    monkeypatch.setattr(type(connections["default"]), "cursor", unreachable)
     response = client.get(URL)
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     assert response.json() == {"status": "unavailable", "database": "unreachable", "cache": "ok"}
@@ -52,3 +57,25 @@ def test_never_cached(client):
 def test_answers_head_and_refuses_writes(client):
     assert client.head(URL).status_code == HTTPStatus.OK
     assert client.post(URL).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_a_database_that_hangs_is_reported_within_two_seconds(client, monkeypatch):
+    released = threading.Event()
+
+    def hangs(*args, **kwargs):
+        released.wait(10)
+        raise OperationalError("the server did not answer")
+
+    monkeypatch.setattr(type(connections["default"]), "cursor", hangs)
+    try:
+        started = time.monotonic()
+        response = client.get(URL)
+        assert time.monotonic() - started < 2
+        assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+        assert response.json()["database"] == "unreachable"
+        # While that probe still waits, the next checks answer at once, without piling up.
+        started = time.monotonic()
+        assert client.get(URL).status_code == HTTPStatus.SERVICE_UNAVAILABLE
+        assert time.monotonic() - started < health.DATABASE_WAIT_SECONDS
+    finally:
+        released.set()
