@@ -3,11 +3,14 @@ through, and no text, however it is built, can hold up a page."""
 
 import signal
 from contextlib import contextmanager
+from http import HTTPStatus
 
 import pytest
+from django.urls import reverse
 
 from exercises.markdown import render_markdown
 from exercises.markdown_parser import QUOTES_PER_PARAGRAPH, RAW_HTML_TAGS
+from tests.admin_forms import errors_on_page, form_data
 from tests.markdown_inputs import PATHOLOGICAL
 
 # The longest field text the site means to accept.
@@ -226,3 +229,31 @@ def test_quotes_stay_straight_only_in_a_paragraph_with_too_many():
     crowded = "'a' " * (QUOTES_PER_PARAGRAPH // 2 + 1)
     html = rendered(f"{crowded}\n\nIt's fine.")
     assert html == f"<p>{crowded.strip()}</p>\n<p>It’s fine.</p>"
+
+
+@pytest.mark.django_db
+def test_editor_saves_and_previews_an_answer_of_sixteen_thousand_brackets(client, editor, exercise):
+    answer = "[" * 16_000 + "x"
+    change = reverse("admin:exercises_exercise_change", args=[exercise.pk])
+    client.force_login(editor)
+    data = form_data(client.get(change))
+    data["faqs-0-answer"] = answer
+    with fails_if_still_running():
+        saved = client.post(change, data)
+        preview = client.post("/admin/markdownx/markdownify/", {"content": answer})
+    assert saved.status_code == HTTPStatus.FOUND, errors_on_page(saved)
+    assert exercise.faqs.get().answer == answer
+    assert preview.content.decode() == f"<p>{answer}</p>"
+
+
+@pytest.mark.django_db
+def test_page_and_api_answer_with_sixteen_thousand_brackets(client, exercise):
+    answer = "[" * 16_000 + "x"
+    exercise.faqs.update(answer=answer)
+    with fails_if_still_running():
+        page = client.get(exercise.get_absolute_url())
+        api = client.get(f"/api/exercises/{exercise.slug}/")
+    assert page.status_code == HTTPStatus.OK
+    assert answer in page.content.decode()
+    assert api.status_code == HTTPStatus.OK
+    assert api.json()["faqs"][0]["answer_html"] == f"<p>{answer}</p>"
