@@ -1,8 +1,8 @@
 """markdown-it-py, set up to read editor Markdown the way the site always has.
 
 markdown-it is a CommonMark parser built for untrusted input: its time grows in step with
-the text's length, where Python-Markdown, used until now, took seconds for a few
-thousand `[`. The first rules below keep ordinary text's HTML
+the text's length (`bench/markdown_render.py` shows it), where Python-Markdown, used until
+now, took seconds for a few thousand `[`. The first rules below keep ordinary text's HTML
 byte for byte what Python-Markdown (extra, sane_lists, smarty) made of it; the last ones
 put a ceiling on the three things that could still grow faster than the text: table
 cells, quote pairing, and nested raw HTML.

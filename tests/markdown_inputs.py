@@ -3,7 +3,8 @@
 Each entry makes a text of exactly `length` characters. Most are the CommonMark
 implementations' "pathological" cases (cmark, commonmark.js, markdown-it); the rest aim
 at the parts this site adds or relies on: tables, curly quotes, dashes and the raw HTML
-that nh3 cleans. `tests/test_markdown.py` renders each of them.
+that nh3 cleans. `tests/test_markdown.py` renders them and `bench/markdown_render.py`
+times them at growing lengths.
 """
 
 from collections.abc import Callable
