@@ -199,3 +199,22 @@ def test_history_names_only_the_fields_that_changed(client, editor, exercise):
     comment = Version.objects.get_for_object(exercise).first().revision.get_comment()
     assert "Difficulty note" in comment
     assert "Intro" not in comment
+
+
+def test_an_overlong_intro_or_answer_is_a_clear_error_and_nothing_is_saved(
+    client, editor, exercise
+):
+    client.force_login(editor)
+    url = reverse("admin:exercises_exercise_change", args=[exercise.pk])
+    page = client.get(url)
+    assert b'maxlength="20000"' in page.content  # the browser stops typing there too
+    data = form_data(page)
+    data["intro"] = "Stretch." * 2_501  # 20,008 characters
+    data["faqs-0-answer"] = "x" * 10_001
+    response = client.post(url, data)
+    assert response.status_code == HTTPStatus.OK
+    errors = " ".join(errors_on_page(response))
+    assert "at most 20000 characters (it has 20008)" in errors
+    assert "at most 10000 characters (it has 10001)" in errors
+    exercise.refresh_from_db()
+    assert not exercise.intro.startswith("Stretch. Stretch.")

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from markdownx.models import MarkdownxField
 
 from .exercise import Exercise, Status
+from .fields import ANSWER_LENGTH, ITEM_LENGTH, limited
 from .taxonomy import Equipment
 
 
@@ -46,7 +47,7 @@ class Step(OrderedChild):
     label = models.CharField(
         max_length=100, blank=True, help_text="Optional bold lead, e.g. 'Shift the hips back'."
     )
-    text = models.TextField()
+    text = models.TextField(**limited(ITEM_LENGTH))
 
     class Meta(OrderedChild.Meta):
         pass
@@ -65,7 +66,7 @@ class Tip(OrderedChild):
     label = models.CharField(
         max_length=100, blank=True, help_text="Optional bold lead, e.g. 'Avoid rushing'."
     )
-    text = models.TextField()
+    text = models.TextField(**limited(ITEM_LENGTH))
 
     class Meta(OrderedChild.Meta):
         pass
@@ -83,7 +84,9 @@ class FaqQuerySet(models.QuerySet):
 class Faq(OrderedChild):
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(max_length=300)
-    answer = MarkdownxField(help_text="Markdown.")
+    answer = MarkdownxField(
+        **limited(ANSWER_LENGTH), help_text="Markdown, at most 10,000 characters."
+    )
     anchor = models.SlugField(
         max_length=80,
         blank=True,

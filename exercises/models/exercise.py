@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
+from .fields import INTRO_LENGTH, ITEM_LENGTH, limited
 from .taxonomy import BodyPart, Equipment, Muscle
 
 
@@ -97,7 +98,10 @@ class Exercise(models.Model):
         help_text="One or two sentences for search results and link previews.",
     )
     intro = MarkdownxField(
-        blank=True, help_text="The opening paragraphs. Markdown: **bold**, *italic*, [links](…)."
+        blank=True,
+        **limited(INTRO_LENGTH),
+        help_text="The opening paragraphs, at most 20,000 characters. Markdown: **bold**, "
+        "*italic*, [links](…).",
     )
 
     body_part = models.ForeignKey(
@@ -127,19 +131,26 @@ class Exercise(models.Model):
     )
 
     progression_rule = models.TextField(
-        blank=True, help_text="How to make the exercise harder over time, shown under Sets & Reps."
+        blank=True,
+        **limited(ITEM_LENGTH),
+        help_text="How to make the exercise harder over time, shown under Sets & Reps.",
     )
     setup_tip = models.TextField(
-        "setup tip", blank=True, help_text="The 'Tip:' call-out that closes the Setup section."
+        "setup tip",
+        blank=True,
+        **limited(ITEM_LENGTH),
+        help_text="The 'Tip:' call-out that closes the Setup section.",
     )
     execution_tip = models.TextField(
         "execution tip",
         blank=True,
+        **limited(ITEM_LENGTH),
         help_text="The 'Tip:' call-out that closes the Execution section.",
     )
     equipment_tip = models.TextField(
         "equipment tip",
         blank=True,
+        **limited(ITEM_LENGTH),
         help_text="The 'Tip:' call-out that closes the Recommended Equipment section.",
     )
 

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
+from .fields import ITEM_LENGTH, limited
+
 
 class TaxonomyQuerySet(models.QuerySet):
     def in_use(self) -> "TaxonomyQuerySet":
@@ -24,7 +26,9 @@ class Taxonomy(models.Model):
         help_text="The web address of this entry's page. Filled in from the name.",
     )
     description = models.TextField(
-        blank=True, help_text="Optional short text shown at the top of this entry's page."
+        **limited(ITEM_LENGTH),
+        blank=True,
+        help_text="Optional short text shown at the top of this entry's page.",
     )
 
     objects = TaxonomyQuerySet.as_manager()
