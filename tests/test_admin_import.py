@@ -82,16 +82,16 @@ def test_preview_shows_every_section_with_counts_and_saves_nothing(client, edito
         row.th.get_text(strip=True): row.td.get_text(strip=True)
         for row in soup.select(".import-toc tbody tr")
     }
+    # The page's own section titles, from exercises/sections.py.
     assert counts == {
         "Intro": "2 paragraphs",
-        "Quick overview": "5 facts",
-        "Sets & reps": "3 goals",
-        "Setup": "3 steps",
-        "Execution": "5 steps",
-        "Pro tips": "3 tips",
-        "Common mistakes": "3 mistakes",
-        "FAQ": "3 questions",
-        "Recommended equipment": "3 items",
+        "Quick Overview": "5 facts",
+        "Sets & Reps by Goal": "3",
+        "Setup / Starting Position": "3",
+        "Execution, Step by Step": "5",
+        "Pro Tips & Common Mistakes": "6 (Tip: 3, Common mistake: 3)",
+        "FAQ": "3",
+        "Recommended Equipment": "3",
     }
     text = page_text(response)
     assert "Read as web copy from pasted text" in text

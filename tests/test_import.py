@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from reversion.models import Version
 
 from exercises.importers.errors import ArticleError
+from exercises.importers.grammar import classify_heading, is_mistake, split_label
 from exercises.importers.save import save_article
-from exercises.importers.sections import classify_heading, is_mistake, split_label
 from exercises.importers.source import decode, parse_text, read_file
 from exercises.models import BodyPart, Equipment, Exercise, Faq, Muscle
 from tests.factories import make_exercise
@@ -249,12 +249,12 @@ def test_markdown_with_variant_headings_and_numbered_lists():
 
 
 @pytest.mark.parametrize(
-    ("title", "kind"),
+    ("title", "section"),
     [
         ("Quick Overview", "overview"),
         ("At a Glance", "overview"),
-        ("Sets & Reps (By Goal)", "sets_reps"),
-        ("## How Many Sets and Reps", "sets_reps"),
+        ("Sets & Reps (By Goal)", "sets-reps"),
+        ("## How Many Sets and Reps", "sets-reps"),
         ("Setup / Starting Position", "setup"),
         ("Starting Position:", "setup"),
         ("Execution (Step-by-Step)", "execution"),
@@ -264,8 +264,8 @@ def test_markdown_with_variant_headings_and_numbered_lists():
         ("**How to Do the Cat-Cow**", "execution"),
         ("Pro Tips & Common Mistakes", "tips"),
         ("Tips & Tricks", "tips"),
-        ("Common Mistakes", "mistakes"),
-        ("Mistakes to Avoid", "mistakes"),
+        ("Common Mistakes", "tips: mistakes only"),
+        ("Mistakes to Avoid", "tips: mistakes only"),
         ("FAQ", "faq"),
         ("Frequently Asked Questions", "faq"),
         ("Cat-Cow FAQ", "faq"),
@@ -275,12 +275,18 @@ def test_markdown_with_variant_headings_and_numbered_lists():
         ("Where should I feel the stretch?", None),
         ("Dynamic Back Stretch", None),
         ("Equipment: None", None),
-        ("Benefits", "extra"),
-        ("Summary", "extra"),
+        ("Benefits", "kept in the intro"),
+        ("Summary", "kept in the intro"),
     ],
 )
-def test_section_titles_and_their_variants(title, kind):
-    assert classify_heading(title) == kind
+def test_section_titles_and_their_variants(title, section):
+    found = classify_heading(title)
+    if found is None:
+        assert section is None
+    elif found.section is None:
+        assert section == "kept in the intro"
+    else:
+        assert found.section.anchor + (": mistakes only" if found.mistakes else "") == section
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 every section, then save it as a draft to finish in the normal edit form."""
 
 import hashlib
+from collections import Counter
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
@@ -9,12 +11,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 
+from .. import sections as declaration
+from ..importers.article import RowItem, has_own_form
 from ..importers.errors import ArticleError
+from ..importers.mapping import row_model, table_fields
 from ..importers.save import save_article
-from ..importers.sections import SECTION_TITLES
 from ..importers.source import MAX_BYTES, decode, parse_text
-from ..models import Status
+from ..models import Exercise, Status, Tip
 
 PASTED = "pasted text"
 
@@ -114,7 +119,10 @@ class ImportArticleMixin:
                         "article": article,
                         "plan": plan,
                         "source": source,
-                        "sections": sections(article),
+                        "intro_paragraphs": len(
+                            [p for p in article.intro.split("\n\n") if p.strip()]
+                        ),
+                        "sections": preview_sections(article),
                     }
                 # Show the text that was read (an upload lands in the box), ready to save.
                 data = request.POST.copy()
@@ -156,34 +164,85 @@ class ImportArticleMixin:
         return redirect(reverse("admin:exercises_exercise_change", args=[exercise.pk]))
 
 
-def sections(article) -> list[dict]:
-    """The preview's table of contents: every section, with how many entries it holds."""
-    tips, mistakes = len(article.pro_tips), len(article.mistakes)
-    paragraphs = len([p for p in article.intro.split("\n\n") if p.strip()])
-    overview = sum(
-        bool(x)
-        for x in (
-            article.body_part,
-            article.primary_muscles,
-            article.secondary_muscles,
-            article.equipment or article.optional_equipment,
-            article.difficulty,
+@dataclass
+class PreviewSection:
+    """One declared section as the import read it, for the preview and its contents."""
+
+    anchor: str
+    title: str
+    count: int
+    items: list
+    templates: list[str]  # its own preview template, else the generic table
+    unit: str = ""  # what is counted, when it is not rows (the overview's facts)
+    kinds: str = ""  # how many rows of each kind, where rows have kinds (tips, mistakes)
+    columns: list | None = None  # the generic table's fields
+    note: str = ""
+    note_label: str = ""
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """The generic table's cells."""
+        return [[item.values.get(f.name, "") for f in self.columns] for item in self.items]
+
+    @property
+    def tips(self) -> list[tuple[str, str, object]]:
+        """(kind, its label, tip) for each tip."""
+        labels = dict(Tip.Kind.choices)
+        return [(tip.kind, labels.get(tip.kind, ""), tip) for tip in self.items]
+
+
+def preview_sections(article) -> list[PreviewSection]:
+    """Every declared section (exercises.sections), in page order, with what it holds."""
+    found = []
+    for section in declaration.SECTIONS:
+        items = article.items(section)
+        own = has_own_form(section)
+        name = row_model(section)._meta.model_name if section.rows else ""
+        found.append(
+            PreviewSection(
+                anchor=section.anchor,
+                title=section.title_for(items),
+                count=len(items) if section.rows else overview_facts(article),
+                unit="" if section.rows else "fact",
+                items=items,
+                templates=[
+                    f"admin/exercises/exercise/includes/import_{section.anchor}.html",
+                    f"admin/exercises/exercise/includes/import_{name}.html",
+                    "admin/exercises/exercise/includes/import_rows.html",
+                ]
+                if own
+                else ["admin/exercises/exercise/includes/import_rows.html"],
+                kinds=kinds(section, items) if section.rows else "",
+                columns=None if own else table_fields(section),
+                note=getattr(article, section.note, "") if section.note else "",
+                note_label=capfirst(Exercise._meta.get_field(section.note).verbose_name)
+                if section.note
+                else "",
+            )
         )
+    return found
+
+
+def overview_facts(article) -> int:
+    facts = (
+        article.body_part,
+        article.primary_muscles,
+        article.secondary_muscles,
+        article.equipment or article.optional_equipment,
+        article.difficulty,
     )
-    return [
-        {"id": "intro", "title": "Intro", "count": paragraphs, "unit": "paragraph"},
-        {"id": "overview", "title": SECTION_TITLES["overview"], "count": overview,
-         "unit": "fact"},
-        {"id": "sets-reps", "title": SECTION_TITLES["sets_reps"],
-         "count": len(article.sets_reps), "unit": "goal"},
-        {"id": "setup", "title": SECTION_TITLES["setup"], "count": len(article.setup_steps),
-         "unit": "step"},
-        {"id": "execution", "title": SECTION_TITLES["execution"],
-         "count": len(article.execution_steps), "unit": "step"},
-        {"id": "tips", "title": "Pro tips", "count": tips, "unit": "tip"},
-        {"id": "tips", "title": "Common mistakes", "count": mistakes, "unit": "mistake"},
-        {"id": "faq", "title": SECTION_TITLES["faq"], "count": len(article.faqs),
-         "unit": "question"},
-        {"id": "equipment", "title": SECTION_TITLES["equipment"],
-         "count": len(article.recommended_equipment), "unit": "item"},
-    ]  # fmt: skip
+    return sum(bool(fact) for fact in facts)
+
+
+def kinds(section, items) -> str:
+    """'Tip: 3, Common mistake: 2' where the rows have a kind the section does not fix."""
+    fixed = section.only[0] if section.only else ""
+    model = row_model(section)
+    field = next((f for f in model._meta.concrete_fields if f.choices and f.name != fixed), None)
+    if field is None or not items:
+        return ""
+    counts = Counter(
+        item.values.get(field.name) if isinstance(item, RowItem) else getattr(item, field.name)
+        for item in items
+    )
+    return ", ".join(f"{label}: {counts[value]}" for value, label in field.choices if counts[value])
