@@ -10,7 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
+import exercises.sections
 from exercises.models import Exercise
+from exercises.sections import Section
 from tests.admin_forms import form_data
 from tests.factories import make_exercise
 
@@ -195,3 +197,28 @@ def test_an_article_the_database_refuses_is_shown_not_crashed(client, editor):
     client.force_login(editor)
     response = preview(client, FULL)
     assert "Another exercise is already called “Thread the Needle”" in page_text(response)
+
+
+def test_a_declared_section_without_a_form_of_its_own_is_previewed_as_a_table(
+    client, editor, monkeypatch
+):
+    gear = Section("gear", "Gear to Bring", rows="recommended_equipment", note="equipment_tip")
+    declared = [gear if s.anchor == "equipment" else s for s in exercises.sections.SECTIONS]
+    monkeypatch.setattr(exercises.sections, "SECTIONS", tuple(declared))
+    client.force_login(editor)
+    text = (
+        "---\nname: Wall Angel\n---\n\n## Gear to Bring\n\n| Equipment | Name | Why it helps |\n"
+        "|---|---|---|\n| Resistance band |  | A light one |\n\nTip: Any band will do.\n"
+    )
+    soup = BeautifulSoup(preview(client, text).content, "html.parser")
+    contents = {row.th.get_text(strip=True): row.td.get_text(strip=True)
+                for row in soup.select(".import-toc tbody tr")}  # fmt: skip
+    assert contents["Gear to Bring"] == "1"
+    table = soup.find(id="preview-gear").find_next("table")
+    assert [th.get_text() for th in table.select("thead th")] == [
+        "Equipment", "Name", "Why it helps", "Link"
+    ]  # fmt: skip
+    assert [td.get_text() for td in table.select("tbody td")] == [
+        "Resistance band", "", "A light one", ""
+    ]  # fmt: skip
+    assert "Equipment tip: Any band will do." in page_text(preview(client, text))
