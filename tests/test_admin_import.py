@@ -132,6 +132,15 @@ def test_a_problem_is_shown_on_the_page_and_the_text_stays(client, editor):
     assert not soup.find("input", attrs={"name": "save"})
 
 
+def test_front_matter_nested_a_thousand_deep_is_shown_as_a_problem(client, editor):
+    client.force_login(editor)
+    text = "---\nname: Deep Stretch\nrelated: " + "[" * 1000 + "]" * 1000 + "\n---\n"
+    shown = page_text(preview(client, text))  # answers 200, not a server error
+    assert "The article could not be read. Nothing was saved." in shown
+    assert "Line 3: The front matter nests values too deeply" in shown
+    assert Exercise.objects.count() == 0
+
+
 def test_an_empty_submission_asks_for_text(client, editor):
     client.force_login(editor)
     assert "Paste an article into the box, or choose a file." in page_text(preview(client, "  "))

@@ -525,6 +525,28 @@ def test_unreadable_files_are_reported_and_the_others_still_import(
     assert list(Exercise.objects.values_list("slug", flat=True)) == ["good-stretch"]
 
 
+DEEP_VALUE = "[" * 1000 + "]" * 1000
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        f"name: Deep Stretch\nrelated: {DEEP_VALUE}\n",
+        "name: Deep Stretch\nrelated:\n" + "".join("  " * i + "-\n" for i in range(1000)),
+    ],
+)
+def test_front_matter_nested_a_thousand_deep_is_refused_and_the_rest_imports(
+    tmp_path, front_matter
+):
+    deep = write(tmp_path, "deep.md", f"---\n{front_matter}---\nIntro.\n")
+    write(tmp_path, "good.txt", "Good Stretch\nSteps\n- Breathe.\n")
+    _, err, failure = run_import(tmp_path, expect_failure=True)
+    assert f"{deep}:3: The front matter nests values too deeply" in err
+    assert "Traceback" not in err
+    assert failure == "1 of 2 files could not be imported."
+    assert list(Exercise.objects.values_list("slug", flat=True)) == ["good-stretch"]
+
+
 def test_a_file_over_one_megabyte_is_refused(tmp_path):
     bad = write(tmp_path, "huge.txt", b"Huge Stretch\n" + b"x" * (1024 * 1024))
     _, err, _ = run_import(bad, expect_failure=True)

@@ -27,6 +27,14 @@ FRONT_MATTER_FENCE = "---"
 LIST_ITEM_RE = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+•]|\d{1,3}[.)])(?: +|$)")
 HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
+MAX_NESTING = 10
+NESTING_STARTS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+NESTING_ENDS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -63,6 +71,7 @@ def read_front_matter(lines: list[str], document: Document) -> int:
         )
     source = "\n".join(lines[1:end])
     try:
+        check_nesting(source)
         node = yaml.compose(source, Loader=yaml.SafeLoader)
         data = yaml.safe_load(source)
     except yaml.MarkedYAMLError as error:
@@ -73,14 +82,6 @@ def read_front_matter(lines: list[str], document: Document) -> int:
         raise ArticleError(f"The front matter is not valid YAML: {problem}.", line) from None
     except yaml.YAMLError as error:
         raise ArticleError(f"The front matter is not valid YAML: {error}.", 1) from None
-    except RecursionError:
-        # PyYAML reads nested values recursively: a value nested a thousand deep would
-        # exhaust the stack. No front-matter key takes more than a list of names.
-        raise ArticleError(
-            "The front matter is nested too deeply to read: use 'key: value' lines and "
-            "lists of names.",
-            2,
-        ) from None
     if data is None:
         return end + 1
     if not isinstance(data, dict):
@@ -95,6 +96,26 @@ def read_front_matter(lines: list[str], document: Document) -> int:
     for key, value in data.items():
         document.front.append(FrontValue(str(key), value, key_lines.get(str(key), 2)))
     return end + 1
+
+
+def check_nesting(source: str) -> None:
+    """Refuse values nested deeper than any key needs (a list of names, inside the
+    mapping of keys). PyYAML builds nested values by recursion, so a value nested a
+    thousand deep would exhaust the stack; its scanner does not recurse."""
+    depth, key_line = 0, 2
+    for token in yaml.scan(source, Loader=yaml.SafeLoader):
+        if isinstance(token, yaml.KeyToken) and depth == 1:
+            key_line = token.start_mark.line + 2
+        elif isinstance(token, NESTING_STARTS):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise ArticleError(
+                    "The front matter nests values too deeply: each key takes one value or "
+                    "a list of names.",
+                    key_line,
+                )
+        elif isinstance(token, NESTING_ENDS):
+            depth -= 1
 
 
 class _Body:
