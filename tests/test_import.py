@@ -1,12 +1,14 @@
 """import_articles: both formats, the seed articles, saving, and every failure case."""
 
 import random
+import threading
 from contextlib import suppress
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from reversion.models import Version
 
 from exercises.importers.errors import ArticleError
@@ -480,6 +482,56 @@ def test_related_slugs_are_linked_after_every_file_of_the_run(tmp_path):
     assert list(beta.variations.all()) == [alpha]
     assert "related exercise 'ghost' matches no exercise; left unlinked" in out
     assert err == ""  # a warning, not a failure
+
+
+@pytest.mark.django_db(transaction=True)
+def test_imports_at_the_same_time_share_the_vocabulary_entry_they_create(tmp_path, monkeypatch):
+    """Twenty files imported at once, each naming the same new muscle: one import creates
+    it, the others use that entry instead of failing on the duplicate."""
+    runs = 20
+    paths = [
+        write(
+            tmp_path,
+            f"{n}.txt",
+            f"Stretch {n}\nQuick Overview\n| Primary Muscle | Serratus "
+            "anterior |\nSteps\n- Breathe.\n",
+        )  # fmt: skip
+        for n in range(runs)
+    ]
+    # Every import has looked for the muscle and found none before any creates it. (Where
+    # the database runs one writing transaction at a time, as SQLite does, the waiting
+    # gives up and the imports take turns.)
+    everyone_looked = threading.Barrier(runs, timeout=3)
+    create = Muscle.save
+
+    def save_when_everyone_looked(muscle, *args, **kwargs):
+        if muscle.pk is None:
+            with suppress(threading.BrokenBarrierError):
+                everyone_looked.wait()
+        create(muscle, *args, **kwargs)
+
+    monkeypatch.setattr(Muscle, "save", save_when_everyone_looked)
+    failures = []
+
+    def run(path):
+        try:
+            run_import(path)
+        except Exception as error:  # noqa: BLE001  (any failure is what the test looks for)
+            failures.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(path,)) for path in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    muscle = Muscle.objects.get()
+    assert muscle.name == "Serratus anterior"
+    assert set(Exercise.objects.filter(primary_muscles=muscle).values_list("name", flat=True)) == {
+        f"Stretch {n}" for n in range(runs)
+    }
 
 
 def test_a_name_used_at_another_address_is_refused(tmp_path):
