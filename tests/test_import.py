@@ -3,6 +3,7 @@
 import random
 import threading
 from contextlib import suppress
+from dataclasses import replace
 from io import StringIO
 from pathlib import Path
 
@@ -366,6 +367,73 @@ def test_unknown_markdown_section_is_kept_in_the_intro():
     article = parse_text("---\nname: Wall Angel\n---\n\nIntro.\n\n## Benefits\n\nBetter posture.\n")
     assert article.intro == "Intro.\n\n## Benefits\n\nBetter posture."
     assert "Benefits" in article.notices[0].message and article.notices[0].line == 7
+
+
+# ----- one set of decisions for both formats -----------------------------------------------
+
+
+def in_both_formats(title: str, lines: list[str]):
+    """The same section as Markdown and as copied web text."""
+    body = "\n".join(lines)
+    markdown = parse_text(f"---\nname: Wall Angel\n---\n\n## {title}\n\n{body}\n")
+    webcopy = parse_text(f"Wall Angel\n{title}\n{body}\n")
+    assert (markdown.format, webcopy.format) == ("markdown", "web copy")
+    return markdown, webcopy
+
+
+def read_the_same(markdown, webcopy, *fields) -> list[str]:
+    """The fields read alike (list items wherever they stood); returns the notices."""
+    for name in fields:
+        found = [getattr(markdown, name), getattr(webcopy, name)]
+        if isinstance(found[0], list):
+            found = [[replace(item, line=0) for item in items] for items in found]
+        assert found[0] == found[1], name
+    messages = [notice.message for notice in markdown.notices]
+    assert messages == [notice.message for notice in webcopy.notices]
+    return messages
+
+
+def test_a_tip_in_sets_and_reps_joins_the_progression_rule_with_a_notice_in_both():
+    markdown, webcopy = in_both_formats(
+        "Sets & Reps", ["- Warm-up: 1 set × 8 reps", "Tip: keep the first set light."]
+    )
+    notices = read_the_same(markdown, webcopy, "progression_rule")
+    assert markdown.progression_rule == "keep the first set light."  # as written
+    assert notices == ["A tip in Sets & Reps was added to the progression rule."]
+
+
+@pytest.mark.parametrize("title", ["Pro Tips", "Recommended Equipment", "Setup"])
+def test_a_progression_rule_is_the_progression_rule_wherever_it_stands(title):
+    markdown, webcopy = in_both_formats(title, ["- Exercise mat", "Progression rule: Add reps."])
+    assert read_the_same(markdown, webcopy, "progression_rule") == []
+    assert markdown.progression_rule == "Add reps."
+    assert len(markdown.tips + markdown.recommended_equipment + markdown.steps) == 1
+
+
+def test_a_table_row_in_a_list_section_is_left_out_with_a_notice_in_both():
+    markdown, webcopy = in_both_formats("Setup", ["- Kneel.", "| Knees | Hips |"])
+    notices = read_the_same(markdown, webcopy, "steps")
+    assert notices == ["“| Knees | Hips |” in “Setup” is not a list item; left out."]
+
+
+def test_faq_notices_are_the_same_in_both():
+    markdown, webcopy = in_both_formats(
+        "FAQ", ["Some words first.", "", "Why?", "", "How slow?", "", "Slowly."]
+    )
+    notices = read_the_same(markdown, webcopy, "faqs")
+    assert [f.question for f in markdown.faqs] == ["How slow?"]
+    assert notices == [
+        "“Some words first.” comes before the first question in the FAQ; left out.",
+        "The question “Why?” has no answer below it; left out.",
+    ]
+
+
+def test_tips_and_mistakes_are_told_apart_the_same_way_in_both():
+    markdown, webcopy = in_both_formats(
+        "Common Mistakes", ["- Rushing through it.", "- **Arching:** Keep the ribs down."]
+    )
+    read_the_same(markdown, webcopy, "tips")
+    assert [(t.kind, t.label) for t in markdown.tips] == [("mistake", ""), ("mistake", "Arching")]
 
 
 # ----- saving ---------------------------------------------------------------------------
