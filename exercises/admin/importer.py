@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,10 +17,10 @@ from django.utils.text import capfirst
 from .. import sections as declaration
 from ..importers.article import RowItem, has_own_form
 from ..importers.errors import ArticleError
-from ..importers.mapping import row_model, table_fields
+from ..importers.mapping import filtered_on, row_model, table_fields
 from ..importers.save import save_article
 from ..importers.source import MAX_BYTES, decode, parse_text
-from ..models import Exercise, Status, Tip
+from ..models import Exercise, Status
 
 PASTED = "pasted text"
 
@@ -164,6 +165,9 @@ class ImportArticleMixin:
         return redirect(reverse("admin:exercises_exercise_change", args=[exercise.pk]))
 
 
+INCLUDES = "admin/exercises/exercise/includes"
+
+
 @dataclass
 class PreviewSection:
     """One declared section as the import read it, for the preview and its contents."""
@@ -174,53 +178,64 @@ class PreviewSection:
     items: list
     templates: list[str]  # its own preview template, else the generic table
     unit: str = ""  # what is counted, when it is not rows (the overview's facts)
-    kinds: str = ""  # how many rows of each kind, where rows have kinds (tips, mistakes)
+    kind: models.Field | None = None  # a field that sorts the rows into kinds (tips)
     columns: list | None = None  # the generic table's fields
     note: str = ""
     note_label: str = ""
+
+    @property
+    def kinds(self) -> str:
+        """'Tip: 3, Common mistake: 2'."""
+        if self.kind is None:
+            return ""
+        counts = Counter(value for value, _label, _item in self.labelled)
+        return ", ".join(f"{label}: {counts[v]}" for v, label in self.kind.choices if counts[v])
+
+    @property
+    def labelled(self) -> list[tuple[str, str, object]]:
+        """(kind, the kind's label, row) for each row."""
+        labels = dict(self.kind.choices)
+        found = []
+        for item in self.items:
+            value = item.values.get(self.kind.name) if isinstance(item, RowItem) else None
+            value = value or getattr(item, self.kind.name, "")
+            found.append((value, labels.get(value, value), item))
+        return found
 
     @property
     def rows(self) -> list[list[str]]:
         """The generic table's cells."""
         return [[item.values.get(f.name, "") for f in self.columns] for item in self.items]
 
-    @property
-    def tips(self) -> list[tuple[str, str, object]]:
-        """(kind, its label, tip) for each tip."""
-        labels = dict(Tip.Kind.choices)
-        return [(tip.kind, labels.get(tip.kind, ""), tip) for tip in self.items]
-
 
 def preview_sections(article) -> list[PreviewSection]:
     """Every declared section (exercises.sections), in page order, with what it holds."""
-    found = []
-    for section in declaration.SECTIONS:
-        items = article.items(section)
-        own = has_own_form(section)
-        name = row_model(section)._meta.model_name if section.rows else ""
-        found.append(
-            PreviewSection(
-                anchor=section.anchor,
-                title=section.title_for(items),
-                count=len(items) if section.rows else overview_facts(article),
-                unit="" if section.rows else "fact",
-                items=items,
-                templates=[
-                    f"admin/exercises/exercise/includes/import_{section.anchor}.html",
-                    f"admin/exercises/exercise/includes/import_{name}.html",
-                    "admin/exercises/exercise/includes/import_rows.html",
-                ]
-                if own
-                else ["admin/exercises/exercise/includes/import_rows.html"],
-                kinds=kinds(section, items) if section.rows else "",
-                columns=None if own else table_fields(section),
-                note=getattr(article, section.note, "") if section.note else "",
-                note_label=capfirst(Exercise._meta.get_field(section.note).verbose_name)
-                if section.note
-                else "",
-            )
-        )
-    return found
+    return [preview_section(article, section) for section in declaration.SECTIONS]
+
+
+def preview_section(article, section) -> PreviewSection:
+    items = article.items(section)
+    preview = PreviewSection(
+        anchor=section.anchor,
+        title=section.title_for(items),
+        count=len(items),
+        items=items,
+        templates=[f"{INCLUDES}/import_rows.html"],
+    )
+    if section.rows:
+        preview.kind = kind_field(section)
+    else:  # the quick overview: facts of the exercise itself
+        preview.count, preview.unit = overview_facts(article), "fact"
+    if has_own_form(section):
+        name = row_model(section)._meta.model_name if section.rows else section.anchor
+        own = [f"{INCLUDES}/import_{section.anchor}.html", f"{INCLUDES}/import_{name}.html"]
+        preview.templates[:0] = own
+    else:
+        preview.columns = table_fields(section)
+    if section.note:
+        preview.note = getattr(article, section.note, "")
+        preview.note_label = capfirst(Exercise._meta.get_field(section.note).verbose_name)
+    return preview
 
 
 def overview_facts(article) -> int:
@@ -234,15 +249,8 @@ def overview_facts(article) -> int:
     return sum(bool(fact) for fact in facts)
 
 
-def kinds(section, items) -> str:
-    """'Tip: 3, Common mistake: 2' where the rows have a kind the section does not fix."""
-    fixed = section.only[0] if section.only else ""
-    model = row_model(section)
-    field = next((f for f in model._meta.concrete_fields if f.choices and f.name != fixed), None)
-    if field is None or not items:
-        return ""
-    counts = Counter(
-        item.values.get(field.name) if isinstance(item, RowItem) else getattr(item, field.name)
-        for item in items
-    )
-    return ", ".join(f"{label}: {counts[value]}" for value, label in field.choices if counts[value])
+def kind_field(section) -> models.Field | None:
+    """A field with choices that the section does not fix: the kind of each tip."""
+    fixed = filtered_on(section)
+    fields = row_model(section)._meta.concrete_fields
+    return next((f for f in fields if f.choices and f.name != fixed), None)

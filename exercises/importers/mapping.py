@@ -163,12 +163,20 @@ def table_fields(section: declaration.Section) -> list[models.Field]:
     the exercise, the order, and the field the section is filtered on."""
     model = row_model(section)
     parent = Exercise._meta.get_field(section.rows).field
-    fixed = {parent.name, "order", section.only[0] if section.only else ""}
+    fixed = {parent.name, "order", filtered_on(section)}
     return [
         field
         for field in model._meta.concrete_fields
         if field.editable and not field.primary_key and field.name not in fixed
     ]
+
+
+def filtered_on(section: declaration.Section) -> str:
+    """The field whose value picks a section's rows (a step's phase), if any."""
+    if not section.only:
+        return ""
+    name, _value = section.only
+    return name
 
 
 def cell_text(row: models.Model, field: models.Field) -> str:

@@ -1,6 +1,6 @@
 """Format A in: Markdown with YAML front matter, read as structure (blocks.py) for the
-builder. The writer is writer.py; `write_markdown(parse_markdown(text)) == text` for every
-file it made. The grammar is documented for editors in docs/content-format.md.
+builder. The writer is writer.py; `write_markdown(build(read_markdown(text))) == text` for
+every file it made. The grammar is documented for editors in docs/content-format.md.
 """
 
 from __future__ import annotations
@@ -49,9 +49,9 @@ def read_markdown(text: str) -> Document:
     lines = text.split("\n")
     document = Document(format="markdown", blocks=[], entry_markers=True)
     body_start = read_front_matter(lines, document)
-    front = document.front
-    name = next((str(v.value or "").strip() for v in front if v.key.strip().lower() == "name"), "")
-    document.blocks = _Body(lines, body_start, name, front).blocks()
+    names = [v.value for v in document.front if v.key.strip().lower() == "name"]
+    name = str(names[0] or "").strip() if names else ""
+    document.blocks = _Body(lines, body_start, name, document.front).blocks()
     return document
 
 
@@ -169,20 +169,19 @@ class _Body:
 
     def spans(self, start: int, end: int) -> list[Block]:
         """Blocks from line index `start`; each one's source runs to the next one."""
-        found: list[tuple[Block, int]] = []
+        found: list[Block] = []
         index = start
         while index < end:
             line = self.lines[index]
             if not line.strip() or (is_table_row(line) and is_table_separator(line)):
                 index += 1  # part of the block before: a blank line, a table's '|---|'
                 continue
-            block, after = self.block_at(index, end)
-            found.append((block, index))
-            index = after
-        for position, (block, begin) in enumerate(found):
-            finish = found[position + 1][1] if position + 1 < len(found) else end
-            block.source = self.lines[begin:finish]
-        return [block for block, _begin in found]
+            block, index = self.block_at(index, end)
+            found.append(block)
+        for block, following in zip(found, [*found[1:], None], strict=False):
+            finish = following.line - 1 if following else end
+            block.source = self.lines[block.line - 1 : finish]
+        return found
 
     def block_at(self, index: int, end: int) -> tuple[Block, int]:
         """The block that starts at `index`, and the index after it."""

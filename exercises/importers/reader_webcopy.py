@@ -35,7 +35,8 @@ def read_webcopy(text: str) -> Document:
     lines = text.split("\n")
     document = Document(format="web copy", blocks=[], lines_are_items=True, plain_labels=True)
     position = read_top(lines, document)
-    document.blocks = body_blocks(lines, position, document.front[0].value)
+    name = next(value.value for value in document.front if value.key == "name")
+    document.blocks = body_blocks(lines, position, name)
     return document
 
 

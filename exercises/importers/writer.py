@@ -78,7 +78,7 @@ def steps(items) -> list[str]:
 def tips(items) -> list[str]:
     """Runs of tips and of mistakes, each under its sub-heading, in the editors' order."""
     parts, run = [], []
-    for tip, following in zip(items, [*items[1:], None], strict=True):
+    for tip, following in zip(items, [*items[1:], None], strict=False):
         run.append(tip)
         if following is None or following.kind != tip.kind:
             parts += [
