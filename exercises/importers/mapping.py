@@ -30,7 +30,9 @@ SLUGS = "slugs"  # other exercises, by slug; None: not stated
 
 
 @dataclass(frozen=True)
-class Field:
+class ExerciseField:
+    """One of the exercise's own fields, as an article carries it."""
+
     name: str  # the Article attribute and the Exercise field
     key: str = ""  # the front-matter key; blank: in the body
     kind: str = TEXT
@@ -109,32 +111,32 @@ class Field:
         return None
 
 
-FIELDS: tuple[Field, ...] = (
-    Field("name", "name"),
-    Field("slug", "slug", ADDRESS),
-    Field("seo_title", "title", aliases=("seo_title",)),
-    Field("meta_description", "description", aliases=("meta_description",)),
-    Field("status", "status", CHOICE),
-    Field("body_part", "body_part", ENTRY, aliases=("bodypart",)),
-    Field("primary_muscles", "primary_muscles", ENTRIES),
-    Field("secondary_muscles", "secondary_muscles", ENTRIES),
-    Field("equipment", "equipment", ENTRIES),
-    Field("optional_equipment", "optional_equipment", ENTRIES),
-    Field("difficulty", "difficulty", CHOICE),
-    Field("difficulty_note", "difficulty_note"),
-    Field("related", "related", SLUGS),
-    Field("variations", "variations", SLUGS),
-    Field("intro"),
+FIELDS: tuple[ExerciseField, ...] = (
+    ExerciseField("name", "name"),
+    ExerciseField("slug", "slug", ADDRESS),
+    ExerciseField("seo_title", "title", aliases=("seo_title",)),
+    ExerciseField("meta_description", "description", aliases=("meta_description",)),
+    ExerciseField("status", "status", CHOICE),
+    ExerciseField("body_part", "body_part", ENTRY, aliases=("bodypart",)),
+    ExerciseField("primary_muscles", "primary_muscles", ENTRIES),
+    ExerciseField("secondary_muscles", "secondary_muscles", ENTRIES),
+    ExerciseField("equipment", "equipment", ENTRIES),
+    ExerciseField("optional_equipment", "optional_equipment", ENTRIES),
+    ExerciseField("difficulty", "difficulty", CHOICE),
+    ExerciseField("difficulty_note", "difficulty_note"),
+    ExerciseField("related", "related", SLUGS),
+    ExerciseField("variations", "variations", SLUGS),
+    ExerciseField("intro"),
 )
 
 
-def all_fields() -> list[Field]:
+def all_fields() -> list[ExerciseField]:
     """FIELDS, then each section's note (written in the body, closing its section)."""
     notes = dict.fromkeys(s.note for s in declaration.SECTIONS if s.note)
-    return [*FIELDS, *(Field(note) for note in notes)]
+    return [*FIELDS, *(ExerciseField(note) for note in notes)]
 
 
-def front_matter_field(key: str) -> Field | None:
+def front_matter_field(key: str) -> ExerciseField | None:
     key = key.strip().lower()
     return next((f for f in FIELDS if f.key and key in (f.key, *f.aliases)), None)
 
