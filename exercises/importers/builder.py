@@ -24,6 +24,7 @@ from .grammar import (
     PROGRESSION,
     PROGRESSION_FIELD,
     TIP_LABELS,
+    SetsAndReps,
     Title,
     capitalise,
     classify_heading,
@@ -259,14 +260,8 @@ class _Builder:
                 f"Could not find 'sets × reps' in “{shorten(text)}”; kept it as guidance, "
                 "please fill in the sets and reps.",
             )
-            return SetsRepsItem(goal=goal or "General", sets="", reps="", guidance=rest, line=line)
-        return SetsRepsItem(
-            goal=goal or "General",
-            sets=parsed.sets,
-            reps=parsed.reps,
-            guidance=parsed.guidance,
-            line=line,
-        )
+            parsed = SetsAndReps(sets="", reps="", guidance=rest)
+        return SetsRepsItem(goal=goal or "General", **parsed._asdict(), line=line)
 
     def read_steps(self, chunk: Chunk) -> None:
         for block in chunk.blocks:

@@ -143,6 +143,8 @@ def body_blocks(lines: list[str], position: int, name: str) -> list[Block]:
 
 
 def line_block(raw: str, number: int, previous: Block | None, name: str) -> Block | None:
+    """What one copied line is: a list item, a section title (or a '#' heading), a table
+    row, a call-out or a line of text; None for the name repeated as a heading."""
     stripped = raw.strip()
     item = strip_bullet(raw)
     if item is not None:
@@ -157,9 +159,9 @@ def line_block(raw: str, number: int, previous: Block | None, name: str) -> Bloc
         title = markdown.group("title")
         if len(markdown.group("hashes")) == 1 and same_name(title, name):
             return None  # the name again
-        if not title.endswith("?"):  # a heading that asks is a question line
+        if not title.endswith("?"):
             return Heading(line=number, text=title, source=[f"## {title}"])
-        stripped = title
+        stripped = title  # a heading that asks is a line of text: an FAQ question
     if is_table_row(stripped):
         return TableRow(line=number, cells=split_table_row(stripped), source=[stripped])
     callout = split_callout(stripped)
