@@ -76,9 +76,14 @@ class ExerciseField:
         setattr(article, self.name, value)
         article.lines[self.name] = line
 
+    def of(self, article: Article):
+        """The article's value; a note the article has no attribute for (a new section's)
+        is blank until a call-out fills it."""
+        return getattr(article, self.name, "")
+
     def written(self, article: Article):
         """The front-matter value; empty ones are left out of the file."""
-        value = getattr(article, self.name)
+        value = self.of(article)
         if self.kind == CHOICE:
             return str(value or self.model_field.get_default())
         if self.kind == SLUGS:
@@ -132,7 +137,8 @@ FIELDS: tuple[ExerciseField, ...] = (
 
 def all_fields() -> list[ExerciseField]:
     """FIELDS, then each section's note (written in the body, closing its section)."""
-    notes = dict.fromkeys(s.note for s in declaration.SECTIONS if s.note)
+    named = {f.name for f in FIELDS}
+    notes = dict.fromkeys(s.note for s in declaration.SECTIONS if s.note and s.note not in named)
     return [*FIELDS, *(ExerciseField(note) for note in notes)]
 
 

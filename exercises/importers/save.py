@@ -246,7 +246,7 @@ class _Writer:
     def fill(self, exercise: Exercise) -> None:
         """The exercise's own fields from the article (lists are set once it is saved)."""
         for mapped in all_fields():
-            value = getattr(self.article, mapped.name)
+            value = mapped.of(self.article)
             line = self.article.line_of(mapped.name)
             if mapped.kind == ENTRY:
                 entry = self.entry(mapped.vocabulary, value, line) if value else None
@@ -418,7 +418,7 @@ def describe_changes(article: Article, existing: Exercise | None) -> list[str]:
     current = article_from_exercise(existing)
     changes = []
     for mapped in all_fields():
-        change = mapped.change(getattr(article, mapped.name), getattr(current, mapped.name))
+        change = mapped.change(mapped.of(article), mapped.of(current))
         if change:
             changes.append(change)
     for section in declaration.SECTIONS:
