@@ -10,7 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
+import exercises.sections
 from exercises.models import Exercise
+from exercises.sections import Section
 from tests.admin_forms import form_data
 from tests.factories import make_exercise
 
@@ -82,16 +84,16 @@ def test_preview_shows_every_section_with_counts_and_saves_nothing(client, edito
         row.th.get_text(strip=True): row.td.get_text(strip=True)
         for row in soup.select(".import-toc tbody tr")
     }
+    # The page's own section titles, from exercises/sections.py.
     assert counts == {
         "Intro": "2 paragraphs",
-        "Quick overview": "5 facts",
-        "Sets & reps": "3 goals",
-        "Setup": "3 steps",
-        "Execution": "5 steps",
-        "Pro tips": "3 tips",
-        "Common mistakes": "3 mistakes",
-        "FAQ": "3 questions",
-        "Recommended equipment": "3 items",
+        "Quick Overview": "5 facts",
+        "Sets & Reps by Goal": "3",
+        "Setup / Starting Position": "3",
+        "Execution, Step by Step": "5",
+        "Pro Tips & Common Mistakes": "6 (Tip: 3, Common mistake: 3)",
+        "FAQ": "3",
+        "Recommended Equipment": "3",
     }
     text = page_text(response)
     assert "Read as web copy from pasted text" in text
@@ -128,6 +130,15 @@ def test_a_problem_is_shown_on_the_page_and_the_text_stays(client, editor):
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.find("textarea", attrs={"name": "text"}).text.strip() == text.strip()
     assert not soup.find("input", attrs={"name": "save"})
+
+
+def test_front_matter_nested_a_thousand_deep_is_shown_as_a_problem(client, editor):
+    client.force_login(editor)
+    text = "---\nname: Deep Stretch\nrelated: " + "[" * 1000 + "]" * 1000 + "\n---\n"
+    shown = page_text(preview(client, text))  # answers 200, not a server error
+    assert "The article could not be read. Nothing was saved." in shown
+    assert "Line 3: The front matter nests values too deeply" in shown
+    assert Exercise.objects.count() == 0
 
 
 def test_an_empty_submission_asks_for_text(client, editor):
@@ -195,3 +206,28 @@ def test_an_article_the_database_refuses_is_shown_not_crashed(client, editor):
     client.force_login(editor)
     response = preview(client, FULL)
     assert "Another exercise is already called “Thread the Needle”" in page_text(response)
+
+
+def test_a_declared_section_without_a_form_of_its_own_is_previewed_as_a_table(
+    client, editor, monkeypatch
+):
+    gear = Section("gear", "Gear to Bring", rows="recommended_equipment", note="equipment_tip")
+    declared = [gear if s.anchor == "equipment" else s for s in exercises.sections.SECTIONS]
+    monkeypatch.setattr(exercises.sections, "SECTIONS", tuple(declared))
+    client.force_login(editor)
+    text = (
+        "---\nname: Wall Angel\n---\n\n## Gear to Bring\n\n| Equipment | Name | Why it helps |\n"
+        "|---|---|---|\n| Resistance band |  | A light one |\n\nTip: Any band will do.\n"
+    )
+    soup = BeautifulSoup(preview(client, text).content, "html.parser")
+    contents = {row.th.get_text(strip=True): row.td.get_text(strip=True)
+                for row in soup.select(".import-toc tbody tr")}  # fmt: skip
+    assert contents["Gear to Bring"] == "1"
+    table = soup.find(id="preview-gear").find_next("table")
+    assert [th.get_text() for th in table.select("thead th")] == [
+        "Equipment", "Name", "Why it helps", "Link"
+    ]  # fmt: skip
+    assert [td.get_text() for td in table.select("tbody td")] == [
+        "Resistance band", "", "A light one", ""
+    ]  # fmt: skip
+    assert "Equipment tip: Any band will do." in page_text(preview(client, text))

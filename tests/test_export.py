@@ -6,8 +6,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from exercises.importers.export import article_from_exercise
-from exercises.importers.markdown_format import parse_markdown, write_markdown
+import exercises.sections
+from exercises.importers.mapping import article_from_exercise
+from exercises.importers.source import parse_text
+from exercises.importers.writer import write_markdown
 from exercises.models import (
     BodyPart,
     Equipment,
@@ -19,6 +21,7 @@ from exercises.models import (
     Step,
     Tip,
 )
+from exercises.sections import Section
 from tests.factories import make_exercise
 
 pytestmark = pytest.mark.django_db
@@ -171,7 +174,7 @@ def test_the_writer_and_reader_agree_on_every_demo_exercise(tmp_path):
     call_command("load_demo_content", stdout=StringIO())
     for exercise in Exercise.objects.for_export():
         text = write_markdown(article_from_exercise(exercise))
-        assert write_markdown(parse_markdown(text)) == text, exercise.slug
+        assert write_markdown(parse_text(text)) == text, exercise.slug
 
 
 @pytest.mark.skipif(not SEED_FULL.exists(), reason="seed articles not present")
@@ -190,3 +193,75 @@ def test_export_refuses_a_file_as_the_folder(tmp_path):
     target.write_text("x")
     with pytest.raises(CommandError, match="is not a folder"):
         call_command("export_articles", str(target), stdout=StringIO())
+
+
+# ----- a declared section without a form of its own ---------------------------------------
+
+
+def with_sections(monkeypatch, replaced: str, *added: Section) -> None:
+    """The declaration with one section replaced by others, as a new section type would be
+    declared: nothing else is told about them."""
+    changed = []
+    for section in exercises.sections.SECTIONS:
+        changed.extend(added if section.anchor == replaced else [section])
+    monkeypatch.setattr(exercises.sections, "SECTIONS", tuple(changed))
+
+
+def test_sections_without_a_form_of_their_own_round_trip_as_tables(tmp_path, monkeypatch):
+    with_sections(
+        monkeypatch,
+        "tips",
+        Section("cues", "Coaching Cues", rows="tips", only=("kind", Tip.Kind.TIP)),
+        Section("faults", "Faults", rows="tips", only=("kind", Tip.Kind.MISTAKE)),
+    )
+    exercise = tricky_exercise()
+    Tip.objects.create(exercise=exercise, order=53, kind=Tip.Kind.TIP, label="Two lines",
+                       text="First | with a pipe.\nSecond line.")  # fmt: skip
+    first = export(tmp_path / "first")
+    text = first["thread-the-needle.md"].decode()
+    assert "## Coaching Cues\n\n| Label | Text |\n|---|---|\n|  | Tip 0. |\n" in text
+    assert "| Breathe | Out. |\n| Two lines | First \\| with a pipe.<br>Second line. |" in text
+    assert "## Faults\n\n| Label | Text |\n|---|---|\n| Rushing | Slow down. |\n" in text
+    assert "Pro Tips" not in text
+
+    empty_the_database()
+    import_folder(tmp_path / "first")
+    assert export(tmp_path / "second") == first
+    tips = Exercise.objects.get(slug="thread-the-needle").tips.all()
+    assert [(t.kind, t.label, t.text) for t in tips if t.label == "Two lines"] == [
+        (Tip.Kind.TIP, "Two lines", "First | with a pipe.\nSecond line.")
+    ]
+    assert "0 created, 0 updated, 3 unchanged" in import_folder(tmp_path / "first")
+
+
+def test_a_table_links_rows_to_entries_by_name_and_creates_new_ones(tmp_path, monkeypatch):
+    with_sections(
+        monkeypatch,
+        "equipment",
+        Section("gear", "Gear to Bring", rows="recommended_equipment", note="equipment_tip"),
+    )
+    tricky_exercise()
+    first = export(tmp_path / "first")
+    text = first["thread-the-needle.md"].decode()
+    assert (
+        "## Gear to Bring\n\n| Equipment | Name | Why it helps | Link |\n|---|---|---|---|\n"
+        "| Exercise mat |  | Cushions the knees. |  |\n"
+    ) in text
+    assert (
+        "|  | Foam roller | Loosens first. | https://a.example/r |\n"
+        "| Resistance band | Long band |  |  |\n"
+        "| Resistance band |  |  | https://shop.example/band |\n\nTip: Keep it simple.\n"
+    ) in text
+
+    empty_the_database()
+    import_folder(tmp_path / "first")
+    assert export(tmp_path / "second") == first
+    band = Equipment.objects.get(name="Resistance band")
+    assert RecommendedEquipment.objects.filter(equipment=band).count() == 2
+
+    edited = text.replace("| Resistance band | Long band |", "| Wobble cushion | Long band |")
+    (tmp_path / "first" / "thread-the-needle.md").write_text(edited)
+    out = import_folder(tmp_path / "first")
+    assert "added new equipment “Wobble cushion”" in out
+    assert "updated 'thread-the-needle'" in out and "Gear to Bring" in out
+    assert RecommendedEquipment.objects.filter(equipment__name="Wobble cushion").count() == 1

@@ -1,17 +1,20 @@
 """import_articles: both formats, the seed articles, saving, and every failure case."""
 
 import random
+import threading
 from contextlib import suppress
+from dataclasses import replace
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from reversion.models import Version
 
 from exercises.importers.errors import ArticleError
+from exercises.importers.grammar import classify_heading, is_mistake, split_label
 from exercises.importers.save import save_article
-from exercises.importers.sections import classify_heading, is_mistake, split_label
 from exercises.importers.source import decode, parse_text, read_file
 from exercises.models import BodyPart, Equipment, Exercise, Faq, Muscle
 from tests.factories import make_exercise
@@ -249,12 +252,12 @@ def test_markdown_with_variant_headings_and_numbered_lists():
 
 
 @pytest.mark.parametrize(
-    ("title", "kind"),
+    ("title", "section"),
     [
         ("Quick Overview", "overview"),
         ("At a Glance", "overview"),
-        ("Sets & Reps (By Goal)", "sets_reps"),
-        ("## How Many Sets and Reps", "sets_reps"),
+        ("Sets & Reps (By Goal)", "sets-reps"),
+        ("## How Many Sets and Reps", "sets-reps"),
         ("Setup / Starting Position", "setup"),
         ("Starting Position:", "setup"),
         ("Execution (Step-by-Step)", "execution"),
@@ -264,8 +267,8 @@ def test_markdown_with_variant_headings_and_numbered_lists():
         ("**How to Do the Cat-Cow**", "execution"),
         ("Pro Tips & Common Mistakes", "tips"),
         ("Tips & Tricks", "tips"),
-        ("Common Mistakes", "mistakes"),
-        ("Mistakes to Avoid", "mistakes"),
+        ("Common Mistakes", "tips: mistakes only"),
+        ("Mistakes to Avoid", "tips: mistakes only"),
         ("FAQ", "faq"),
         ("Frequently Asked Questions", "faq"),
         ("Cat-Cow FAQ", "faq"),
@@ -275,12 +278,18 @@ def test_markdown_with_variant_headings_and_numbered_lists():
         ("Where should I feel the stretch?", None),
         ("Dynamic Back Stretch", None),
         ("Equipment: None", None),
-        ("Benefits", "extra"),
-        ("Summary", "extra"),
+        ("Benefits", "kept in the intro"),
+        ("Summary", "kept in the intro"),
     ],
 )
-def test_section_titles_and_their_variants(title, kind):
-    assert classify_heading(title) == kind
+def test_section_titles_and_their_variants(title, section):
+    found = classify_heading(title)
+    if found is None:
+        assert section is None
+    elif found.section is None:
+        assert section == "kept in the intro"
+    else:
+        assert found.section.anchor + (": mistakes only" if found.mistakes else "") == section
 
 
 @pytest.mark.parametrize(
@@ -358,6 +367,73 @@ def test_unknown_markdown_section_is_kept_in_the_intro():
     article = parse_text("---\nname: Wall Angel\n---\n\nIntro.\n\n## Benefits\n\nBetter posture.\n")
     assert article.intro == "Intro.\n\n## Benefits\n\nBetter posture."
     assert "Benefits" in article.notices[0].message and article.notices[0].line == 7
+
+
+# ----- one set of decisions for both formats -----------------------------------------------
+
+
+def in_both_formats(title: str, lines: list[str]):
+    """The same section as Markdown and as copied web text."""
+    body = "\n".join(lines)
+    markdown = parse_text(f"---\nname: Wall Angel\n---\n\n## {title}\n\n{body}\n")
+    webcopy = parse_text(f"Wall Angel\n{title}\n{body}\n")
+    assert (markdown.format, webcopy.format) == ("markdown", "web copy")
+    return markdown, webcopy
+
+
+def read_the_same(markdown, webcopy, *fields) -> list[str]:
+    """The fields read alike (list items wherever they stood); returns the notices."""
+    for name in fields:
+        found = [getattr(markdown, name), getattr(webcopy, name)]
+        if isinstance(found[0], list):
+            found = [[replace(item, line=0) for item in items] for items in found]
+        assert found[0] == found[1], name
+    messages = [notice.message for notice in markdown.notices]
+    assert messages == [notice.message for notice in webcopy.notices]
+    return messages
+
+
+def test_a_tip_in_sets_and_reps_joins_the_progression_rule_with_a_notice_in_both():
+    markdown, webcopy = in_both_formats(
+        "Sets & Reps", ["- Warm-up: 1 set × 8 reps", "Tip: keep the first set light."]
+    )
+    notices = read_the_same(markdown, webcopy, "progression_rule")
+    assert markdown.progression_rule == "keep the first set light."  # as written
+    assert notices == ["A tip in Sets & Reps was added to the progression rule."]
+
+
+@pytest.mark.parametrize("title", ["Pro Tips", "Recommended Equipment", "Setup"])
+def test_a_progression_rule_is_the_progression_rule_wherever_it_stands(title):
+    markdown, webcopy = in_both_formats(title, ["- Exercise mat", "Progression rule: Add reps."])
+    assert read_the_same(markdown, webcopy, "progression_rule") == []
+    assert markdown.progression_rule == "Add reps."
+    assert len(markdown.tips + markdown.recommended_equipment + markdown.steps) == 1
+
+
+def test_a_table_row_in_a_list_section_is_left_out_with_a_notice_in_both():
+    markdown, webcopy = in_both_formats("Setup", ["- Kneel.", "| Knees | Hips |"])
+    notices = read_the_same(markdown, webcopy, "steps")
+    assert notices == ["“| Knees | Hips |” in “Setup” is not a list item; left out."]
+
+
+def test_faq_notices_are_the_same_in_both():
+    markdown, webcopy = in_both_formats(
+        "FAQ", ["Some words first.", "", "Why?", "", "How slow?", "", "Slowly."]
+    )
+    notices = read_the_same(markdown, webcopy, "faqs")
+    assert [f.question for f in markdown.faqs] == ["How slow?"]
+    assert notices == [
+        "“Some words first.” comes before the first question in the FAQ; left out.",
+        "The question “Why?” has no answer below it; left out.",
+    ]
+
+
+def test_tips_and_mistakes_are_told_apart_the_same_way_in_both():
+    markdown, webcopy = in_both_formats(
+        "Common Mistakes", ["- Rushing through it.", "- **Arching:** Keep the ribs down."]
+    )
+    read_the_same(markdown, webcopy, "tips")
+    assert [(t.kind, t.label) for t in markdown.tips] == [("mistake", ""), ("mistake", "Arching")]
 
 
 # ----- saving ---------------------------------------------------------------------------
@@ -476,6 +552,56 @@ def test_related_slugs_are_linked_after_every_file_of_the_run(tmp_path):
     assert err == ""  # a warning, not a failure
 
 
+@pytest.mark.django_db(transaction=True)
+def test_imports_at_the_same_time_share_the_vocabulary_entry_they_create(tmp_path, monkeypatch):
+    """Twenty files imported at once, each naming the same new muscle: one import creates
+    it, the others use that entry instead of failing on the duplicate."""
+    runs = 20
+    paths = [
+        write(
+            tmp_path,
+            f"{n}.txt",
+            f"Stretch {n}\nQuick Overview\n| Primary Muscle | Serratus "
+            "anterior |\nSteps\n- Breathe.\n",
+        )  # fmt: skip
+        for n in range(runs)
+    ]
+    # Every import has looked for the muscle and found none before any creates it. (Where
+    # the database runs one writing transaction at a time, as SQLite does, the waiting
+    # gives up and the imports take turns.)
+    everyone_looked = threading.Barrier(runs, timeout=3)
+    create = Muscle.save
+
+    def save_when_everyone_looked(muscle, *args, **kwargs):
+        if muscle.pk is None:
+            with suppress(threading.BrokenBarrierError):
+                everyone_looked.wait()
+        create(muscle, *args, **kwargs)
+
+    monkeypatch.setattr(Muscle, "save", save_when_everyone_looked)
+    failures = []
+
+    def run(path):
+        try:
+            run_import(path)
+        except Exception as error:  # noqa: BLE001  (any failure is what the test looks for)
+            failures.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(path,)) for path in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    muscle = Muscle.objects.get()
+    assert muscle.name == "Serratus anterior"
+    assert set(Exercise.objects.filter(primary_muscles=muscle).values_list("name", flat=True)) == {
+        f"Stretch {n}" for n in range(runs)
+    }
+
+
 def test_a_name_used_at_another_address_is_refused(tmp_path):
     make_exercise(name="Wall Angel", slug="wall-angels")
     path = write(tmp_path, "a.md", "---\nname: Wall Angel\nslug: wall-angel\n---\n")
@@ -515,6 +641,28 @@ def test_unreadable_files_are_reported_and_the_others_still_import(
     out, err, failure = run_import(tmp_path, expect_failure=True)
     assert f"{bad}:{line}: " in err
     assert message in err
+    assert failure == "1 of 2 files could not be imported."
+    assert list(Exercise.objects.values_list("slug", flat=True)) == ["good-stretch"]
+
+
+DEEP_VALUE = "[" * 1000 + "]" * 1000
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        f"name: Deep Stretch\nrelated: {DEEP_VALUE}\n",
+        "name: Deep Stretch\nrelated:\n" + "".join("  " * i + "-\n" for i in range(1000)),
+    ],
+)
+def test_front_matter_nested_a_thousand_deep_is_refused_and_the_rest_imports(
+    tmp_path, front_matter
+):
+    deep = write(tmp_path, "deep.md", f"---\n{front_matter}---\nIntro.\n")
+    write(tmp_path, "good.txt", "Good Stretch\nSteps\n- Breathe.\n")
+    _, err, failure = run_import(tmp_path, expect_failure=True)
+    assert f"{deep}:3: The front matter nests values too deeply" in err
+    assert "Traceback" not in err
     assert failure == "1 of 2 files could not be imported."
     assert list(Exercise.objects.values_list("slug", flat=True)) == ["good-stretch"]
 

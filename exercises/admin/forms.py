@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.models import Version
 
+from ..importers.grammar import unix_newlines
 from ..models import Exercise
 
 CONFLICT_MESSAGE = (
@@ -32,7 +33,7 @@ class NormalizedNewlinesForm(forms.ModelForm):
             self.data = self.data.copy()
             for key in keys:
                 if key in self.data:
-                    self.data[key] = self.data[key].replace("\r\n", "\n").replace("\r", "\n")
+                    self.data[key] = unix_newlines(self.data[key])
 
 
 class ExerciseAdminForm(NormalizedNewlinesForm):

@@ -2,19 +2,25 @@
 every section, then save it as a draft to finish in the normal edit form."""
 
 import hashlib
+from collections import Counter
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 
+from .. import sections as declaration
+from ..importers.article import RowItem, has_own_form
 from ..importers.errors import ArticleError
+from ..importers.mapping import filtered_on, row_model, table_fields
 from ..importers.save import save_article
-from ..importers.sections import SECTION_TITLES
 from ..importers.source import MAX_BYTES, decode, parse_text
-from ..models import Status
+from ..models import Exercise, Status
 
 PASTED = "pasted text"
 
@@ -114,7 +120,10 @@ class ImportArticleMixin:
                         "article": article,
                         "plan": plan,
                         "source": source,
-                        "sections": sections(article),
+                        "intro_paragraphs": len(
+                            [p for p in article.intro.split("\n\n") if p.strip()]
+                        ),
+                        "sections": preview_sections(article),
                     }
                 # Show the text that was read (an upload lands in the box), ready to save.
                 data = request.POST.copy()
@@ -156,34 +165,92 @@ class ImportArticleMixin:
         return redirect(reverse("admin:exercises_exercise_change", args=[exercise.pk]))
 
 
-def sections(article) -> list[dict]:
-    """The preview's table of contents: every section, with how many entries it holds."""
-    tips, mistakes = len(article.pro_tips), len(article.mistakes)
-    paragraphs = len([p for p in article.intro.split("\n\n") if p.strip()])
-    overview = sum(
-        bool(x)
-        for x in (
-            article.body_part,
-            article.primary_muscles,
-            article.secondary_muscles,
-            article.equipment or article.optional_equipment,
-            article.difficulty,
-        )
+INCLUDES = "admin/exercises/exercise/includes"
+
+
+@dataclass
+class PreviewSection:
+    """One declared section as the import read it, for the preview and its contents."""
+
+    anchor: str
+    title: str
+    count: int
+    items: list
+    templates: list[str]  # its own preview template, else the generic table
+    unit: str = ""  # what is counted, when it is not rows (the overview's facts)
+    kind: models.Field | None = None  # a field that sorts the rows into kinds (tips)
+    columns: list | None = None  # the generic table's fields
+    note: str = ""
+    note_label: str = ""
+
+    @property
+    def kinds(self) -> str:
+        """'Tip: 3, Common mistake: 2'."""
+        if self.kind is None:
+            return ""
+        counts = Counter(value for value, _label, _item in self.labelled)
+        return ", ".join(f"{label}: {counts[v]}" for v, label in self.kind.choices if counts[v])
+
+    @property
+    def labelled(self) -> list[tuple[str, str, object]]:
+        """(kind, the kind's label, row) for each row."""
+        labels = dict(self.kind.choices)
+        found = []
+        for item in self.items:
+            value = item.values.get(self.kind.name) if isinstance(item, RowItem) else None
+            value = value or getattr(item, self.kind.name, "")
+            found.append((value, labels.get(value, value), item))
+        return found
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """The generic table's cells."""
+        return [[item.values.get(f.name, "") for f in self.columns] for item in self.items]
+
+
+def preview_sections(article) -> list[PreviewSection]:
+    """Every declared section (exercises.sections), in page order, with what it holds."""
+    return [preview_section(article, section) for section in declaration.SECTIONS]
+
+
+def preview_section(article, section) -> PreviewSection:
+    items = article.items(section)
+    preview = PreviewSection(
+        anchor=section.anchor,
+        title=section.title_for(items),
+        count=len(items),
+        items=items,
+        templates=[f"{INCLUDES}/import_rows.html"],
     )
-    return [
-        {"id": "intro", "title": "Intro", "count": paragraphs, "unit": "paragraph"},
-        {"id": "overview", "title": SECTION_TITLES["overview"], "count": overview,
-         "unit": "fact"},
-        {"id": "sets-reps", "title": SECTION_TITLES["sets_reps"],
-         "count": len(article.sets_reps), "unit": "goal"},
-        {"id": "setup", "title": SECTION_TITLES["setup"], "count": len(article.setup_steps),
-         "unit": "step"},
-        {"id": "execution", "title": SECTION_TITLES["execution"],
-         "count": len(article.execution_steps), "unit": "step"},
-        {"id": "tips", "title": "Pro tips", "count": tips, "unit": "tip"},
-        {"id": "tips", "title": "Common mistakes", "count": mistakes, "unit": "mistake"},
-        {"id": "faq", "title": SECTION_TITLES["faq"], "count": len(article.faqs),
-         "unit": "question"},
-        {"id": "equipment", "title": SECTION_TITLES["equipment"],
-         "count": len(article.recommended_equipment), "unit": "item"},
-    ]  # fmt: skip
+    if section.rows:
+        preview.kind = kind_field(section)
+    else:  # the quick overview: facts of the exercise itself
+        preview.count, preview.unit = overview_facts(article), "fact"
+    if has_own_form(section):
+        name = row_model(section)._meta.model_name if section.rows else section.anchor
+        own = [f"{INCLUDES}/import_{section.anchor}.html", f"{INCLUDES}/import_{name}.html"]
+        preview.templates[:0] = own
+    else:
+        preview.columns = table_fields(section)
+    if section.note:
+        preview.note = getattr(article, section.note, "")
+        preview.note_label = capfirst(Exercise._meta.get_field(section.note).verbose_name)
+    return preview
+
+
+def overview_facts(article) -> int:
+    facts = (
+        article.body_part,
+        article.primary_muscles,
+        article.secondary_muscles,
+        article.equipment or article.optional_equipment,
+        article.difficulty,
+    )
+    return sum(bool(fact) for fact in facts)
+
+
+def kind_field(section) -> models.Field | None:
+    """A field with choices that the section does not fix: the kind of each tip."""
+    fixed = filtered_on(section)
+    fields = row_model(section)._meta.concrete_fields
+    return next((f for f in fields if f.choices and f.name != fixed), None)

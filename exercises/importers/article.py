@@ -1,12 +1,16 @@
-"""An exercise article held in memory: what the parsers produce and the writer consumes.
+"""An exercise article held in memory: what the builder produces and the writer consumes.
 
 The shapes mirror the editable fields of `Exercise` and its ordered sections, so that a
-file can be compared with, saved as, and exported from an exercise without loss.
+file can be compared with, saved as, and exported from an exercise without loss. Every item
+names its values as the row model names its fields (`StepItem.phase` is `Step.phase`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+
+from .. import sections as declaration
+from ..models import Step, Tip
 
 
 @dataclass
@@ -31,7 +35,7 @@ class SetsRepsItem:
 
 @dataclass
 class StepItem:
-    phase: str  # "setup" or "execution", as in Step.Phase
+    phase: str  # a Step.Phase
     text: str
     label: str = ""
     line: int = 0
@@ -39,7 +43,7 @@ class StepItem:
 
 @dataclass
 class TipItem:
-    kind: str  # "tip" or "mistake", as in Tip.Kind
+    kind: str  # a Tip.Kind
     text: str
     label: str = ""
     line: int = 0
@@ -49,7 +53,7 @@ class TipItem:
 class FaqItem:
     question: str
     answer: str
-    anchor: str = ""  # blank: the model derives it from the question
+    anchor: str = ""  # blank: kept from the same question on the page, or made from it
     line: int = 0
 
 
@@ -58,7 +62,7 @@ class EquipmentItem:
     """A recommended-equipment row: a typed name, or a link to an equipment entry.
 
     `entry` names the equipment vocabulary entry to link (created if missing). `entry` is
-    None for a typed name; `auto_link` lets the web-copy parser link to an entry only when
+    None for a typed name; `auto_link` lets the web-copy format link to an entry only when
     one of that name already exists.
     """
 
@@ -75,6 +79,45 @@ class EquipmentItem:
 
 
 @dataclass
+class RowItem:
+    """A row of a section that has no form of its own: the generic table (see
+    docs/content-format.md). `values` holds each field's text by field name; a link to
+    another entry is held by that entry's name."""
+
+    values: dict[str, str]
+    line: int = 0
+
+
+# The sections with a form of their own in the files, by anchor, and the item each of
+# their rows becomes; the items live in the Article list named like the section's rows.
+# (The quick overview has no rows: its facts are fields of the article.) Every other
+# declared section is read and written as a table of `RowItem`s.
+ITEMS: dict[str, type | None] = {
+    "overview": None,
+    "sets-reps": SetsRepsItem,
+    "setup": StepItem,
+    "execution": StepItem,
+    "tips": TipItem,
+    "faq": FaqItem,
+    "equipment": EquipmentItem,
+}
+
+
+def has_own_form(section: declaration.Section) -> bool:
+    return section.anchor in ITEMS
+
+
+def item_values(item) -> dict:
+    """An item's values by name, without how it was read (its line, `auto_link`)."""
+    if isinstance(item, RowItem):
+        return dict(item.values)
+    return {f.name: getattr(item, f.name) for f in fields(item) if f.name not in READING}
+
+
+READING = {"line", "auto_link"}
+
+
+@dataclass
 class Article:
     name: str = ""
     slug: str = ""
@@ -86,7 +129,9 @@ class Article:
     secondary_muscles: list[str] = field(default_factory=list)
     equipment: list[str] = field(default_factory=list)
     optional_equipment: list[str] = field(default_factory=list)
-    difficulty: str = ""  # blank: not stated (new exercises get the model default)
+    # Blank: not stated (new exercises get the model default; existing ones keep theirs).
+    status: str = ""
+    difficulty: str = ""
     difficulty_note: str = ""
     progression_rule: str = ""
     setup_tip: str = ""
@@ -97,14 +142,15 @@ class Article:
     tips: list[TipItem] = field(default_factory=list)
     faqs: list[FaqItem] = field(default_factory=list)
     recommended_equipment: list[EquipmentItem] = field(default_factory=list)
+    # Rows of sections without a form of their own, by section anchor.
+    tables: dict[str, list[RowItem]] = field(default_factory=dict)
     # None: the source says nothing, so an existing exercise keeps what it has.
-    status: str | None = None
     related: list[str] | None = None
     variations: list[str] | None = None
 
     format: str = ""  # "markdown" or "web copy"
     notices: list[Notice] = field(default_factory=list)
-    # Where each scalar field came from, for error messages that point at a line.
+    # Where each field came from, for error messages that point at a line.
     lines: dict[str, int] = field(default_factory=dict)
 
     def note(self, line: int, message: str) -> None:
@@ -113,34 +159,39 @@ class Article:
     def line_of(self, name: str) -> int:
         return self.lines.get(name, 1)
 
+    def items(self, section: declaration.Section) -> list:
+        """The section's rows, as `Section.rows_of` gives an exercise's."""
+        if not has_own_form(section):
+            return self.tables.get(section.anchor, [])
+        if not section.rows:
+            return []
+        rows = getattr(self, section.rows)
+        if section.only:
+            name, value = section.only
+            return [row for row in rows if getattr(row, name) == value]
+        return rows
+
     @property
     def setup_steps(self) -> list[StepItem]:
-        return [step for step in self.steps if step.phase == "setup"]
+        return [step for step in self.steps if step.phase == Step.Phase.SETUP]
 
     @property
     def execution_steps(self) -> list[StepItem]:
-        return [step for step in self.steps if step.phase == "execution"]
+        return [step for step in self.steps if step.phase == Step.Phase.EXECUTION]
 
     @property
     def pro_tips(self) -> list[TipItem]:
-        return [tip for tip in self.tips if tip.kind == "tip"]
+        return [tip for tip in self.tips if tip.kind == Tip.Kind.TIP]
 
     @property
     def mistakes(self) -> list[TipItem]:
-        return [tip for tip in self.tips if tip.kind == "mistake"]
-
-    def counts(self) -> dict[str, int]:
-        """How many entries each list section holds, for previews and command output."""
-        return {
-            "sets & reps": len(self.sets_reps),
-            "setup steps": len(self.setup_steps),
-            "execution steps": len(self.execution_steps),
-            "tips": len(self.pro_tips),
-            "common mistakes": len(self.mistakes),
-            "FAQ": len(self.faqs),
-            "recommended equipment": len(self.recommended_equipment),
-        }
+        return [tip for tip in self.tips if tip.kind == Tip.Kind.MISTAKE]
 
     def summary(self) -> str:
-        parts = [f"{n} {label}" for label, n in self.counts().items() if n]
+        """How many rows each section holds, for command output."""
+        parts = [
+            f"{section.file_heading}: {len(rows)}"
+            for section in declaration.SECTIONS
+            if (rows := self.items(section))
+        ]
         return ", ".join(parts) or "no list sections"

@@ -2,6 +2,8 @@
 
 Re-importing updates the exercise with the same slug. Vocabulary entries (body parts,
 muscles, equipment) are matched by name ignoring case, or by address, and created when new.
+The fields and rows are those of the mapping (mapping.py) and the declaration
+(exercises.sections).
 """
 
 from __future__ import annotations
@@ -11,28 +13,32 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.text import capfirst, slugify
 from reversion import add_to_revision, create_revision, set_comment, set_user
 
-from ..models import (
-    BodyPart,
-    Equipment,
-    Exercise,
-    Faq,
-    Muscle,
-    RecommendedEquipment,
-    SetsReps,
-    Status,
-    Step,
-    Tip,
-)
-from .article import Article, Notice
+from .. import sections as declaration
+from ..models import Equipment, Exercise, Faq, SetsReps, Status
+from ..models.taxonomy import Taxonomy
+from ..sections import row_relations
+from .article import Article, EquipmentItem, FaqItem, Notice, RowItem, item_values
 from .errors import ArticleError
-from .export import article_from_exercise
-from .markdown_writer import normalise_newlines
+from .mapping import (
+    CHOICE,
+    ENTRIES,
+    ENTRY,
+    FIELDS,
+    SLUGS,
+    TEXT,
+    all_fields,
+    article_from_exercise,
+    clean,
+    row_model,
+    table_fields,
+)
 
-RELATION_FIELDS = ("related", "variations")
+# Sets and reps an import could not read are saved blank, with a notice to fill them in.
+BLANK_ALLOWED = {SetsReps: ["sets", "reps"]}
 
 
 @dataclass
@@ -108,7 +114,8 @@ def save_article(
         status=resolve_status(article, existing, status),
         notices=list(article.notices),
     )
-    result.changes = describe_changes(article, existing, result.status)
+    article = as_saved(article, existing, result.status)
+    result.changes = describe_changes(article, existing)
     if existing is not None and not result.changes:
         return result  # unchanged: no new revision, no edit conflict for open editors
     if dry_run:
@@ -125,6 +132,26 @@ def save_article(
     return result
 
 
+def as_saved(article: Article, existing: Exercise | None, status: str) -> Article:
+    """A copy of the article as saving will store it, to compare with the exercise: its
+    status decided, copied equipment names linked to the entries they name, and questions
+    already on the page keeping their link anchors (unless the file gives one)."""
+    article = copy.deepcopy(article)
+    article.status = status
+    for item in article.recommended_equipment:
+        link_to_entry(item)
+    kept = {}
+    for faq in existing.faqs.all() if existing else []:
+        kept[" ".join(faq.question.casefold().split())] = faq.anchor
+    taken = {item.anchor for item in article.faqs if item.anchor}
+    for item in article.faqs:
+        anchor = kept.get(" ".join(item.question.casefold().split()))
+        if not item.anchor and anchor and anchor not in taken:
+            item.anchor = anchor
+            taken.add(anchor)
+    return article
+
+
 class _Writer:
     def __init__(self, article: Article, result: SaveResult, user):
         self.article = article
@@ -137,10 +164,7 @@ class _Writer:
     def entry(self, model, name: str, line: int):
         """The vocabulary entry called `name` (any case), created when missing."""
         name = " ".join(name.split())
-        found = (
-            model.objects.filter(name__iexact=name).first()
-            or model.objects.filter(slug=slugify(name)[:100]).first()
-        )
+        found = find_entry(model, name)
         if found:
             return found
         label = model._meta.verbose_name
@@ -154,7 +178,16 @@ class _Writer:
             self.result.new_vocabulary.append(note)
         if not self.creating:
             return None
-        return model.objects.create(name=name)
+        try:
+            # In a savepoint: an import running at the same time may create it first,
+            # and then this one uses that entry.
+            with transaction.atomic():
+                return model.objects.create(name=name)
+        except IntegrityError:
+            found = find_entry(model, name)
+            if found is None:
+                raise
+            return found
 
     def entries(self, model, names: list[str], line: int) -> list:
         found = [self.entry(model, name, line) for name in names]
@@ -165,40 +198,35 @@ class _Writer:
     def check_only(self) -> None:
         """Everything `write` checks, without writing."""
         self.creating = False
-        article = self.article
-        if article.body_part:
-            self.entry(BodyPart, article.body_part, article.line_of("body_part"))
-        for attribute, model in self.vocabulary_fields():
-            self.entries(model, getattr(article, attribute), article.line_of(attribute))
         # A copy: the caller still shows the exercise as it is now.
         exercise = copy.copy(self.result.exercise) or Exercise(slug=self.result.slug)
         self.fill(exercise)
-        self.check(exercise, article.line_of("name"), exclude=["body_part", "slug"])
-        self.children(exercise, save=False)
+        self.check(exercise, self.article.line_of("name"), exclude=["slug"])
+        self.vocabulary()
+        self.rows(exercise)
         self.relations(exercise, save=False)
 
     # ----- writing -----------------------------------------------------------------------
 
     def write(self, source: str) -> None:
-        article = self.article
         existing = Exercise.objects.select_for_update().filter(slug=self.result.slug).first()
         exercise = existing or Exercise(slug=self.result.slug)
         if existing:
             # An editor with the old version open in the admin is told before overwriting.
             exercise.version += 1
         self.fill(exercise)
-        exercise.body_part = (
-            self.entry(BodyPart, article.body_part, article.line_of("body_part"))
-            if article.body_part
-            else None
-        )
-        self.check(exercise, article.line_of("name"), exclude=["body_part"])
+        self.check(exercise, self.article.line_of("name"))
         exercise.save()  # the model sets published_at on first publication
-        for attribute, model in self.vocabulary_fields():
-            getattr(exercise, attribute).set(
-                self.entries(model, getattr(article, attribute), article.line_of(attribute))
-            )
-        self.children(exercise, save=True)
+        for name, entries in self.vocabulary().items():
+            getattr(exercise, name).set(entries)
+        rows = self.rows(exercise)
+        for relation in row_relations():
+            getattr(exercise, relation).all().delete()
+        # Saved one by one, as the admin's inlines do, so that every receiver keeping
+        # derived data (caches, the search index) hears about each row. Explicit FAQ
+        # anchors first, so that derived ones step around them.
+        for row in sorted(rows, key=lambda row: isinstance(row, Faq) and not row.anchor):
+            row.save()  # a FAQ entry derives a unique anchor from its question when blank
         self.relations(exercise, save=True)
         add_to_revision(exercise)  # after the sections exist, so the revision holds them
         set_comment(f"Imported from {source}")
@@ -206,36 +234,36 @@ class _Writer:
             set_user(self.user)
         self.result.exercise = exercise
 
-    def vocabulary_fields(self):
-        return [
-            ("primary_muscles", Muscle),
-            ("secondary_muscles", Muscle),
-            ("equipment", Equipment),
-            ("optional_equipment", Equipment),
-        ]
+    def vocabulary(self) -> dict[str, list]:
+        """The entries of each list of vocabulary (muscles, equipment), by field name."""
+        lists = {}
+        for mapped in FIELDS:
+            if mapped.kind == ENTRIES:
+                names, line = getattr(self.article, mapped.name), self.article.line_of(mapped.name)
+                lists[mapped.name] = self.entries(mapped.vocabulary, names, line)
+        return lists
 
     def fill(self, exercise: Exercise) -> None:
-        article = self.article
-        exercise.name = article.name
-        exercise.seo_title = article.seo_title
-        exercise.meta_description = article.meta_description
-        exercise.intro = article.intro
-        if article.difficulty or exercise.pk is None:
-            exercise.difficulty = (
-                article.difficulty or Exercise._meta.get_field("difficulty").get_default()
-            )
-        exercise.difficulty_note = article.difficulty_note
-        exercise.progression_rule = article.progression_rule
-        exercise.setup_tip = article.setup_tip
-        exercise.execution_tip = article.execution_tip
-        exercise.equipment_tip = article.equipment_tip
-        exercise.status = self.result.status
+        """The exercise's own fields from the article (lists are set once it is saved)."""
+        for mapped in all_fields():
+            value = mapped.of(self.article)
+            line = self.article.line_of(mapped.name)
+            if mapped.kind == ENTRY:
+                entry = self.entry(mapped.vocabulary, value, line) if value else None
+                setattr(exercise, mapped.name, entry)
+            elif mapped.kind == CHOICE:
+                # Not stated: an existing exercise keeps its value, a new one the default.
+                if value or exercise.pk is None:
+                    setattr(exercise, mapped.name, value or mapped.model_field.get_default())
+            elif mapped.kind == TEXT:
+                setattr(exercise, mapped.name, value)
 
     def check(self, instance, line: int, exclude=(), allow_blank=()) -> None:
         """Run the model's own field validation; report the first problem at `line`."""
         blank = [name for name in allow_blank if not getattr(instance, name)]
+        links = [f.name for f in instance._meta.concrete_fields if f.many_to_one]
         try:
-            instance.clean_fields(exclude=[*exclude, *blank])
+            instance.clean_fields(exclude=[*exclude, *blank, *links])
         except ValidationError as error:
             name, messages = next(iter(error.message_dict.items()))
             label = instance._meta.get_field(name).verbose_name
@@ -243,90 +271,112 @@ class _Writer:
             subject = label if where == "exercise" else f"{where} {label}"
             raise ArticleError(f"{capfirst(subject)}: {' '.join(messages)}", line) from None
 
-    def children(self, exercise: Exercise, *, save: bool) -> None:
-        article = self.article
-        kept_anchors = {}
-        if exercise.pk:
-            kept_anchors = {
-                " ".join(q.casefold().split()): a
-                for q, a in Faq.objects.filter(exercise=exercise).values_list("question", "anchor")
-            }
-        rows: list = []
-        for order, item in enumerate(article.sets_reps):
-            row = SetsReps(exercise=exercise, order=order, goal=item.goal, sets=item.sets,
-                           reps=item.reps, guidance=item.guidance)  # fmt: skip
-            self.check(row, item.line, exclude=["exercise"], allow_blank=["sets", "reps"])
-            rows.append(row)
-        for order, item in enumerate(article.steps):
-            row = Step(exercise=exercise, order=order, phase=item.phase, label=item.label,
-                       text=item.text)  # fmt: skip
-            self.check(row, item.line, exclude=["exercise"])
-            rows.append(row)
-        for order, item in enumerate(article.tips):
-            row = Tip(exercise=exercise, order=order, kind=item.kind, label=item.label,
-                      text=item.text)  # fmt: skip
-            self.check(row, item.line, exclude=["exercise"])
-            rows.append(row)
-        faqs = []
-        explicit: dict[str, int] = {}
-        stated = {item.anchor for item in article.faqs if item.anchor}
-        for order, item in enumerate(article.faqs):
-            # A question already on the page keeps its link, unless the file gives one.
-            kept = kept_anchors.get(" ".join(item.question.casefold().split()))
-            if kept in stated or kept in explicit:
-                kept = None
-            anchor = item.anchor or kept
-            if item.anchor and item.anchor in explicit:
-                raise ArticleError(
-                    f"Two questions use the link anchor '{item.anchor}' (the other is on line "
-                    f"{explicit[item.anchor]}); each needs its own.",
-                    item.line,
-                )
-            explicit[anchor or ""] = item.line
-            row = Faq(exercise=exercise, order=order, question=" ".join(item.question.split()),
-                      answer=item.answer, anchor=anchor or "")  # fmt: skip
-            self.check(row, item.line, exclude=["exercise"], allow_blank=["anchor"])
-            faqs.append(row)
-        equipment_rows = []
-        for order, item in enumerate(article.recommended_equipment):
-            entry = None
-            if item.entry:
-                entry = self.entry(Equipment, item.entry, item.line)
-            elif item.auto_link:
-                entry = Equipment.objects.filter(name__iexact=item.name).first()
-            name = "" if (item.auto_link and entry) else item.name
-            row = RecommendedEquipment(exercise=exercise, order=order, equipment=entry,
-                                       name=name, why=item.why, url=item.url)  # fmt: skip
-            self.check(row, item.line, exclude=["exercise", "equipment"])
-            if not row.name and not item.entry and entry is None:
+    # ----- sections ----------------------------------------------------------------------
+
+    def rows(self, exercise: Exercise) -> list[models.Model]:
+        """Every section's rows, checked, numbered in page order within each relation."""
+        rows: list[models.Model] = []
+        order: dict[str, int] = {}
+        anchors: dict[str, int] = {}
+        for section in declaration.SECTIONS:
+            if not section.rows:
+                continue
+            model = row_model(section)
+            for item in self.article.items(section):
+                row = self.row(section, model, item)
+                row.exercise = exercise
+                row.order = order.setdefault(section.rows, 0)
+                order[section.rows] += 1
+                if section.only:
+                    name, value = section.only
+                    setattr(row, name, value)
+                if isinstance(item, FaqItem) and item.anchor:
+                    if item.anchor in anchors:
+                        raise ArticleError(
+                            f"Two questions use the link anchor '{item.anchor}' (the other is "
+                            f"on line {anchors[item.anchor]}); each needs its own.",
+                            item.line,
+                        )
+                    anchors[item.anchor] = item.line
+                blank = BLANK_ALLOWED.get(model, [])
+                self.check(row, item.line, exclude=["exercise"], allow_blank=blank)
+                rows.append(row)
+        return rows
+
+    def row(self, section: declaration.Section, model, item) -> models.Model:
+        """A row from an item: a typed item's values are named like the model's fields; a
+        table row's are text, and a link to an entry is its name."""
+        if isinstance(item, RowItem):
+            return model(**self.table_values(section, item))
+        if isinstance(item, EquipmentItem):
+            link_to_entry(item)  # an entry this import created counts too
+        names = {f.name for f in model._meta.concrete_fields}
+        row = model(**{k: v for k, v in item_values(item).items() if k in names})
+        if isinstance(item, EquipmentItem):
+            row.equipment = self.entry(Equipment, item.entry, item.line) if item.entry else None
+            if not row.name and not item.entry:
                 raise ArticleError("A recommended-equipment line has no name.", item.line)
-            equipment_rows.append(row)
-        if not save:
-            return
-        for model in (SetsReps, Step, Tip, Faq, RecommendedEquipment):
-            model.objects.filter(exercise=exercise).delete()
-        # Saved one by one, as the admin's inlines do, so that every receiver keeping
-        # derived data (caches, the search index) hears about each row.
-        for row in rows:
-            row.save()
-        # Explicit anchors first, so that derived ones step around them.
-        for row in sorted(faqs, key=lambda faq: not faq.anchor):
-            row.save()  # the model derives a unique anchor from the question when blank
-        for row in equipment_rows:
-            row.save()
+        return row
+
+    def table_values(self, section: declaration.Section, item: RowItem) -> dict:
+        values = {}
+        for column in table_fields(section):
+            if column.name not in item.values:
+                continue
+            text = item.values[column.name]
+            if column.many_to_one:
+                values[column.name] = self.linked(column.related_model, text, item.line)
+                continue
+            if column.choices:
+                named = {str(label).casefold(): value for value, label in column.choices}
+                text = named.get(text.casefold(), text)
+            try:
+                blank = "" if column.empty_strings_allowed else None
+                values[column.name] = column.to_python(text) if text else blank
+            except ValidationError as error:
+                label = capfirst(column.verbose_name)
+                raise ArticleError(f"{label}: {' '.join(error.messages)}", item.line) from None
+        return values
+
+    def linked(self, model, text: str, line: int):
+        """The entry a table cell names: a vocabulary entry (created when new), or another
+        entry found by name or address."""
+        if not text:
+            return None
+        if issubclass(model, Taxonomy):
+            return self.entry(model, text, line)
+        found = find_entry(model, text)
+        if found is None:
+            raise ArticleError(f"No {model._meta.verbose_name} is called “{text}”.", line)
+        return found
 
     def relations(self, exercise: Exercise, *, save: bool) -> None:
-        for attribute in RELATION_FIELDS:
-            slugs = getattr(self.article, attribute)
+        for mapped in FIELDS:
+            slugs = getattr(self.article, mapped.name) if mapped.kind == SLUGS else None
             if slugs is None:
                 continue  # the source says nothing: keep what the exercise has
             slugs = [slug for slug in dict.fromkeys(slugs) if slug != self.result.slug]
             found = list(Exercise.objects.filter(slug__in=slugs))
             missing = [slug for slug in slugs if slug not in {e.slug for e in found}]
             if missing:
-                self.result.pending[attribute] = missing
+                self.result.pending[mapped.name] = missing
             if save:
-                getattr(exercise, attribute).set(found)
+                getattr(exercise, mapped.name).set(found)
+
+
+def link_to_entry(item: EquipmentItem) -> None:
+    """A copied equipment name links to the entry of that name, if there is one."""
+    entry = Equipment.objects.filter(name__iexact=item.name).first() if item.auto_link else None
+    if entry:
+        item.name, item.entry, item.auto_link = "", entry.name, False
+
+
+def find_entry(model, name: str):
+    """The entry called `name` ignoring case, or with the address the name makes."""
+    return (
+        model.objects.filter(name__iexact=name).first()
+        or model.objects.filter(slug=slugify(name)[:100]).first()
+    )
 
 
 def link_pending(results: list[SaveResult], source_of: dict[str, str]) -> list[str]:
@@ -360,67 +410,33 @@ def link_pending(results: list[SaveResult], source_of: dict[str, str]) -> list[s
 # ----- what would change ----------------------------------------------------------------
 
 
-def describe_changes(article: Article, existing: Exercise | None, status: str) -> list[str]:
-    """The sections an import would change, in words an editor recognises."""
+def describe_changes(article: Article, existing: Exercise | None) -> list[str]:
+    """What an import would change, in words an editor recognises: each field by its
+    label, each section by its heading, with old → new counts."""
     if existing is None:
         return []
     current = article_from_exercise(existing)
     changes = []
-    scalars = [
-        ("name", "name"), ("seo_title", "SEO title"), ("meta_description", "meta description"),
-        ("intro", "intro"), ("difficulty_note", "difficulty note"),
-        ("progression_rule", "progression rule"), ("setup_tip", "setup tip"),
-        ("execution_tip", "execution tip"), ("equipment_tip", "equipment tip"),
-    ]  # fmt: skip
-    for attribute, label in scalars:
-        if clean(getattr(article, attribute)) != clean(getattr(current, attribute)):
-            changes.append(label)
-    if article.body_part.casefold() != current.body_part.casefold():
-        changes.append("body part")
-    for attribute in ("primary_muscles", "secondary_muscles", "equipment", "optional_equipment"):
-        if folded(getattr(article, attribute)) != folded(getattr(current, attribute)):
-            changes.append(attribute.replace("_", " "))
-    if article.difficulty and article.difficulty != current.difficulty:
-        changes.append("difficulty")
-    if status != current.status:
-        changes.append(f"status ({current.status} → {status})")
-    lists = [
-        ("sets & reps", "sets_reps", lambda i: (i.goal, i.sets, i.reps, i.guidance)),
-        ("steps", "steps", lambda i: (i.phase, i.label, clean(i.text))),
-        ("tips & mistakes", "tips", lambda i: (i.kind, i.label, clean(i.text))),
-        ("FAQ", "faqs", lambda i: (" ".join(i.question.split()), clean(i.answer))),
-        ("FAQ links", "faqs", lambda i: i.anchor),
-        ("recommended equipment", "recommended_equipment",
-         lambda i: (i.display_name.casefold(), links_entry(i), i.why, i.url)),
-    ]  # fmt: skip
-    for label, attribute, key in lists:
-        new, old = getattr(article, attribute), getattr(current, attribute)
-        if label == "FAQ links":  # only anchors the file states, where the rest matched
-            if "FAQ" not in " ".join(changes) and any(
-                n.anchor and n.anchor != o.anchor for n, o in zip(new, old, strict=False)
-            ):
-                changes.append(label)
-            continue
-        if [key(i) for i in new] != [key(i) for i in old]:
-            counts = f" ({len(old)} → {len(new)})" if len(old) != len(new) else ""
-            changes.append(f"{label}{counts}")
-    for attribute in RELATION_FIELDS:
-        new = getattr(article, attribute)
-        if new is not None and sorted(set(new)) != getattr(current, attribute):
-            changes.append(attribute.replace("related", "related exercises"))
+    for mapped in all_fields():
+        change = mapped.change(mapped.of(article), mapped.of(current))
+        if change:
+            changes.append(change)
+    for section in declaration.SECTIONS:
+        new, old = article.items(section), current.items(section)
+        if len(new) != len(old):
+            changes.append(f"{section.file_heading} ({len(old)} → {len(new)})")
+        elif not all(same(n, o) for n, o in zip(new, old, strict=True)):
+            changes.append(section.file_heading)
     return changes
 
 
-def links_entry(item) -> bool:
-    """Whether saving links the row to an equipment entry (see `_Writer.children`)."""
-    if item.entry is not None:
-        return True
-    return item.auto_link and Equipment.objects.filter(name__iexact=item.name).exists()
+def same(new, old) -> bool:
+    """Whether saving the new item leaves the old row as it is."""
+    new_values, old_values = compared(new), compared(old)
+    if isinstance(new, FaqItem) and not new.anchor:
+        old_values["anchor"] = ""  # a question without one keeps or makes its own
+    return new_values == old_values
 
 
-def clean(text: str) -> str:
-    return normalise_newlines(text).strip()
-
-
-def folded(names: list[str]) -> list[str]:
-    return sorted({" ".join(n.split()).casefold() for n in names})
+def compared(item) -> dict:
+    return {k: clean(v) if isinstance(v, str) else v for k, v in item_values(item).items()}

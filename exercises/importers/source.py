@@ -1,16 +1,17 @@
-"""From bytes to an Article: size, encoding and binary checks, then the right parser."""
+"""From bytes to an Article: size, encoding and binary checks, then the right reader and
+the builder."""
 
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
 from .article import Article
+from .builder import build
 from .errors import ArticleError
-from .markdown_format import looks_like_markdown, parse_markdown
-from .markdown_writer import normalise_newlines
-from .webcopy import parse_webcopy
+from .grammar import normalise_newlines
+from .reader_markdown import looks_like_markdown, read_markdown
+from .reader_webcopy import read_webcopy
 
 MAX_BYTES = 1024 * 1024
 ARTICLE_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
@@ -53,14 +54,7 @@ def parse_text(text: str) -> Article:
     text = normalise(text)
     if not text.strip():
         raise ArticleError("The text is empty.", 1)
-    if looks_like_markdown(text) or _is_markdown_document(text):
-        return parse_markdown(text)
-    return parse_webcopy(text)
-
-
-def _is_markdown_document(text: str) -> bool:
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    return first.startswith("# ") and re.search(r"^## ", text, re.MULTILINE) is not None
+    return build(read_markdown(text) if looks_like_markdown(text) else read_webcopy(text))
 
 
 def read_file(path: Path) -> Article:
