@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import Exercise
-from ..sections import row_relations
 from .mapping import article_from_exercise
 from .writer import write_markdown
 
@@ -18,9 +17,7 @@ def export_to_folder(folder: Path) -> list[Path]:
     """Write every exercise as `<slug>.md`; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    # Every declared section's rows come in the same queries, whatever the section.
-    exercises = Exercise.objects.for_export().prefetch_related(*row_relations())
-    for exercise in exercises.iterator(chunk_size=200):
+    for exercise in Exercise.objects.for_export().iterator(chunk_size=200):
         path = folder / f"{exercise.slug}.md"
         path.write_text(export_markdown(exercise), encoding="utf-8", newline="\n")
         written.append(path)

@@ -63,16 +63,18 @@ class ExerciseQuerySet(models.QuerySet):
         return self.select_related("body_part").order_by("-published_at", "name")
 
     def for_export(self) -> "ExerciseQuerySet":
-        """Everything an export file holds, drafts and their relations included."""
+        """Everything an export file holds, drafts and their relations included: every
+        section's rows (exercises.sections) and every many-to-many link."""
+        from ..sections import row_queryset, row_relations
+
         return (
             self.select_related("body_part")
             .prefetch_related(
                 *(field.name for field in self.model._meta.many_to_many),
-                "sets_reps",
-                "steps",
-                "tips",
-                "faqs",
-                "recommended_equipment__equipment",
+                *(
+                    models.Prefetch(relation, row_queryset(relation))
+                    for relation in row_relations()
+                ),
             )
             .order_by("slug")
         )
