@@ -52,6 +52,12 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path_factory):
+    # Uploaded images, renditions and link-preview cards never land in the checkout's media/.
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache(settings):
     # Each test gets its own empty cache: see tests/isolated_cache.py for why.
     use_isolated_cache(settings)
