@@ -1,6 +1,8 @@
 """The exercise's images in the admin: uploads checked and stored with their renditions
 (exercises.renditions), and no publishing while an image lacks alt text."""
 
+from functools import partial
+
 from adminsortable2.admin import CustomInlineFormSet, SortableStackedInline
 from django import forms
 from django.core.exceptions import ValidationError
@@ -44,6 +46,8 @@ class ExerciseImageForm(NormalizedNewlinesForm):
                 attrs={"accept": "image/jpeg,image/png,image/webp,image/avif"}
             )
         }
+        # A source typed without a scheme ("example.com/photo") is taken as https.
+        field_classes = {"source_url": partial(forms.URLField, assume_scheme="https")}
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
