@@ -222,12 +222,12 @@ def picture(poses: list[tuple[str, str]], width: int, height: int) -> Image.Imag
     draw = ImageDraw.Draw(big)
     panel = big.width / len(poses)
     unit = min(panel / 100, big.height / 78)
-    font = ImageFont.load_default(size=int(4.2 * unit))
+    font = ImageFont.load_default(size=int(6 * unit))
     for index, (name, label) in enumerate(poses):
         left = index * panel + (panel - 100 * unit) / 2
         draw_pose(draw, POSES[name], left, 2 * unit, unit)
         if label:
-            draw.text((left + 6 * unit, big.height - 6 * unit), label, font=font, fill=SKIN)
+            draw.text((left + 6 * unit, big.height - 8 * unit), label, font=font, fill=SKIN)
     if len(poses) == 2:
         y, x = big.height / 2, panel
         draw.line((x - 4 * unit, y, x + 3 * unit, y), fill=FLOOR, width=int(1.2 * unit))
