@@ -64,6 +64,7 @@ def tricky_exercise() -> Exercise:
         setup_tip="Use a towel.\n\nA second paragraph in the tip.",
         execution_tip="Exhale: slowly.",
         equipment_tip="Keep it simple.",
+        video_url="https://vimeo.com/76979871",
     )
     exercise.equipment.add(Equipment.objects.create(name="Resistance band"))
     exercise.secondary_muscles.add(Muscle.objects.create(name="obliques"))  # lower case kept

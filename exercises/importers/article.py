@@ -159,6 +159,7 @@ class Article:
     status: str = ""
     difficulty: str = ""
     difficulty_note: str = ""
+    video_url: str = ""  # a YouTube or Vimeo address
     progression_rule: str = ""
     setup_tip: str = ""
     execution_tip: str = ""

@@ -131,6 +131,7 @@ FIELDS: tuple[ExerciseField, ...] = (
     ExerciseField("optional_equipment", "optional_equipment", ENTRIES),
     ExerciseField("difficulty", "difficulty", CHOICE),
     ExerciseField("difficulty_note", "difficulty_note"),
+    ExerciseField("video_url", "video", aliases=("video_url",)),
     ExerciseField("related", "related", SLUGS),
     ExerciseField("variations", "variations", SLUGS),
     ExerciseField("intro"),
