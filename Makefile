@@ -15,7 +15,8 @@ SERVE_DATABASE_URL := $(or $(DATABASE_URL),sqlite:///$(CURDIR)/serve.sqlite3)
 SERVE_ENV := DJANGO_DEBUG=0 DATABASE_URL=$(SERVE_DATABASE_URL) \
 	DJANGO_SECRET_KEY=local-only-make-serve-key-not-secret-never-use-in-production \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
-	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_SECURE_HSTS_SECONDS=0
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_SECURE_HSTS_SECONDS=0 \
+	DJANGO_SERVE_MEDIA=1
 
 .PHONY: run serve test venv migrate demo lint format check loadtest bench clean
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from .filters import ExerciseFilterForm
 from .markdown import render_markdown
-from .models import Exercise, Faq, RecommendedEquipment, SetsReps, Step, Tip
+from .models import Exercise, ExerciseImage, Faq, RecommendedEquipment, SetsReps, Step, Tip
 from .page import ExercisePage, summary
 from .sections import SECTIONS
 
@@ -82,7 +82,41 @@ ROW_SHAPES = {
         "why": r.why,
         "link": r.url,
     },
+    ExerciseImage: lambda request, picture: image(request, picture),
 }
+
+
+def image(request, picture: ExerciseImage) -> dict:
+    """An image with every rendition's address, its text and its licence."""
+    step = picture.step
+
+    def rendition(entry):
+        url = request.build_absolute_uri(picture.url(entry["name"]))
+        return {"type": entry["type"], "width": entry["width"], "height": entry["height"],
+                "url": url}  # fmt: skip
+
+    renditions = picture.renditions
+    return {
+        "step": {"phase": step.phase, "label": step.label, "text": step.text} if step else None,
+        "alt": "" if picture.decorative else picture.alt,
+        "decorative": picture.decorative,
+        "caption": picture.caption,
+        "credit": picture.credit,
+        "licence": {
+            "code": picture.licence,
+            "name": picture.get_licence_display(),
+            "url": picture.licence_url or None,
+            "note": picture.licence_note,
+        },
+        "source_url": picture.source_url,
+        "width": picture.width,
+        "height": picture.height,
+        "src": request.build_absolute_uri(picture.src),
+        "renditions": [
+            rendition(entry)
+            for entry in [*renditions.get("sources", []), *renditions.get("fallback", [])]
+        ],  # fmt: skip
+    }
 
 
 def row_fields(request, row) -> dict:
@@ -120,6 +154,15 @@ def exercise_detail(request, page: ExercisePage) -> dict:
         "optional_equipment": terms(page.optional_equipment),
         "difficulty_label": ex.get_difficulty_display(),
         "difficulty_note": ex.difficulty_note,
+        "video": (
+            {
+                "host": page.video.host,
+                "url": page.video.watch_url,
+                "embed_url": page.video.embed_url,
+            }
+            if page.video
+            else None
+        ),
         **sections,
         "related": [link(request, other) for other in page.related],
         "variations": [link(request, other) for other in page.variations],

@@ -14,7 +14,9 @@ from django.utils.text import Truncator
 
 from .markdown import remembered_for_short_texts, render_markdown
 from .models import Exercise, Tip
+from .muscle_map import muscle_map
 from .sections import SECTIONS, Section
+from .video import parse_video
 
 SUMMARY_WORDS = 32
 
@@ -68,7 +70,7 @@ class ExercisePage:
         for section in SECTIONS:
             rows = section.rows_of(exercise)
             note = getattr(exercise, section.note) if section.note else ""
-            if rows or note.strip() or section.always:
+            if section.on_page and (rows or note.strip() or section.always):
                 self.sections.append(PageSection(section, section.title_for(rows), rows, note))
         self._rows = {section.anchor: section.rows_of(exercise) for section in SECTIONS}
         self.primary_muscles = list(exercise.primary_muscles.all())
@@ -78,6 +80,12 @@ class ExercisePage:
         # Published neighbours only (see ExerciseQuerySet.for_detail_page).
         self.related = list(exercise.related.all())
         self.variations = list(exercise.variations.all())
+        images = self.rows("images")
+        self.lead_image = next((image for image in images if image.is_lead), None)
+        # A step's picture, by the step's id (templates: `page.step_images|picture_for:step`).
+        self.step_images = {image.step_id: image for image in images if not image.is_lead}
+        self.video = parse_video(exercise.video_url) if exercise.video_url else None
+        self.muscle_map = muscle_map(self.primary_muscles, self.secondary_muscles)
 
     def rows(self, anchor: str) -> list:
         """The rows of the section with this anchor, shown or not."""

@@ -27,6 +27,10 @@ class Section:
     A section shows the exercise's ordered `rows` (a reverse foreign key, optionally only
     those whose `only` field has a given value) and, closing it, the exercise field `note`.
     It appears on the page, and in its contents, only when it has something to show.
+
+    A section that is not `on_page` has no place of its own in the page's body and
+    contents: other parts of the page draw its rows (the images: the lead image at the top,
+    a step's picture beside the step). Everything else follows it as any section.
     """
 
     anchor: str  # the page's #anchor; the template is sections/<anchor>.html
@@ -40,6 +44,7 @@ class Section:
     # against the whole normalised heading (lower case, words only, '&' read as 'and').
     aliases: str = ""
     always: bool = False  # shown even when empty (the overview reads the exercise itself)
+    on_page: bool = True  # False: drawn by other parts of the page, not as a section
 
     @property
     def template(self) -> str:
@@ -145,6 +150,16 @@ SECTIONS: tuple[Section, ...] = (
         aliases=r"(recommended |suggested |optional |helpful )?(equipment|gear|tools|kit)"
         r"( needed| optional| you need)?|what you need|what you ll need|you ll need"
         r"|you will need|things you need",
+    ),
+    # The lead image and the steps' pictures (exercises.models.media), drawn at the top of
+    # the page and beside their steps; in files, listed last with their credits.
+    Section(
+        "images",
+        "Images",
+        rows="images",
+        api_key="images",
+        aliases=r"(images|pictures|photos|illustrations)",
+        on_page=False,
     ),
 )
 

@@ -1,4 +1,7 @@
-"""JSON-LD for search engines: HowTo, FAQPage and BreadcrumbList (schema.org)."""
+"""JSON-LD for search engines (schema.org): Article with its images' ImageObjects,
+BreadcrumbList, and HowTo and FAQPage where they stay valid (a HowTo needs steps, a FAQPage
+questions). Google stopped showing HowTo rich results in 2023 and FAQ results in 2026; the
+Article and the images' licence data are what it still reads for this page."""
 
 import json
 
@@ -31,7 +34,56 @@ def breadcrumb_list(crumbs: list[tuple[str, str]]) -> dict:
     }
 
 
-def how_to(page: ExercisePage, url: str) -> dict:
+PUBLISHER = "StretchSite"
+
+
+def organization(home_url: str) -> dict:
+    return {"@type": "Organization", "name": PUBLISHER, "url": home_url}
+
+
+def article(page: ExercisePage, url: str, home_url: str, images: list[dict]) -> dict:
+    """The guide as an Article: headline, images, publisher and dates."""
+    exercise = page.exercise
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": Truncator(exercise.title).chars(110),
+        "description": page.description,
+        "url": url,
+        "mainEntityOfPage": url,
+        "author": organization(home_url),
+        "publisher": organization(home_url),
+        "dateModified": exercise.updated_at.isoformat(),
+    }
+    if exercise.published_at:
+        data["datePublished"] = exercise.published_at.isoformat()
+    if images:
+        data["image"] = images
+    return data
+
+
+def image_object(image, absolute, licence_page: str) -> dict:
+    """An exercise image with what search engines show as its licence details."""
+    credit = image.credit or PUBLISHER
+    data = {
+        "@type": "ImageObject",
+        "contentUrl": absolute(image.largest),
+        "url": absolute(image.largest),
+        "width": image.width,
+        "height": image.height,
+        "license": image.licence_url or licence_page,
+        "acquireLicensePage": image.source_url or licence_page,
+        "creditText": credit,
+        "creator": {"@type": "Organization" if credit == PUBLISHER else "Person", "name": credit},
+        "copyrightNotice": credit,
+    }
+    if image.caption or image.alt:
+        data["caption"] = image.caption or image.alt
+    return data
+
+
+def how_to(page: ExercisePage, url: str, image: str = "") -> dict | None:
+    """The steps as a HowTo, or None without steps (a HowTo needs them)."""
     exercise = page.exercise
 
     def step(s, anchor):
@@ -50,13 +102,15 @@ def how_to(page: ExercisePage, url: str) -> dict:
     if exercise.published_at:
         data["datePublished"] = exercise.published_at.isoformat()
     steps = [step(s, anchor) for anchor in ("setup", "execution") for s in page.rows(anchor)]
-    if steps:
-        data["step"] = steps
+    if not steps:
+        return None
+    data["step"] = steps
+    if image:
+        data["image"] = image
+    # Only what the page says is needed: with "None needed" there are no tools or supplies
+    # (optional equipment is not a supply).
     if page.equipment:
         data["tool"] = [{"@type": "HowToTool", "name": e.name} for e in page.equipment]
-    supplies = [e.name for e in page.optional_equipment]
-    if supplies:
-        data["supply"] = [{"@type": "HowToSupply", "name": name} for name in supplies]
     return data
 
 

@@ -47,6 +47,11 @@ urlpatterns = [
     path(
         "sitemap.xml", cached_page(sitemap, params=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"
     ),
+    path(
+        "about/images/",
+        cached_page(views.ImageLicenceView.as_view()),
+        name="image_licence",
+    ),
     path("robots.txt", cached_page(views.robots_txt), name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]

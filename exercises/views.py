@@ -1,17 +1,22 @@
 """Public pages: home, the exercise list with filters, taxonomy pages, the exercise page."""
 
+from csp.decorators import csp_update
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files.storage import default_storage
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from . import structured_data
 from .filters import ExerciseFilterForm
 from .models import BodyPart, Equipment, Exercise, Muscle, Status
 from .page import ExercisePage
+from .renditions import SHARE_SIZE
+from .share_card import card_name
+from .video import FRAME_HOSTS
 
 PAGE_SIZE = 24
 RECENT_ON_HOME = 6
@@ -149,8 +154,20 @@ class ExerciseDetailView(DetailView):
             crumbs.append((exercise.body_part.name, exercise.body_part.get_absolute_url()))
         crumbs.append((exercise.name, exercise.get_absolute_url()))
         url = absolute(self.request, exercise.get_absolute_url())
+        share = share_image(self.request, page)
+
+        def absolute_url(path):
+            return absolute(self.request, path)
+
+        licence_page = absolute(self.request, reverse("exercises:image_licence"))
+        images = [
+            structured_data.image_object(image, absolute_url, licence_page)
+            for image in page.rows("images")
+            if not image.decorative
+        ]
         json_ld = [
-            structured_data.how_to(page, url),
+            structured_data.article(page, url, absolute(self.request, "/"), images),
+            structured_data.how_to(page, url, images[0]["contentUrl"] if images else ""),
             structured_data.faq_page(page, url),
             structured_data.breadcrumb_list(
                 [(name, absolute(self.request, path)) for name, path in crumbs]
@@ -164,8 +181,48 @@ class ExerciseDetailView(DetailView):
             page_title=exercise.title,
             page_description=page.description,
             og_type="article",
+            share_image=share,
             **kwargs,
         )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["page"].video:
+            # The player's frame, from the privacy-enhanced host, on this page only.
+            allow_player = csp_update({"frame-src": list(FRAME_HOSTS)})
+            return allow_player(lambda request: response)(self.request)
+        return response
+
+
+def share_image(request, page: ExercisePage) -> dict:
+    """og:image: the lead image's 1200 × 630 crop, or the exercise's drawn card
+    (exercises.share_card)."""
+    exercise = page.exercise
+    width, height = SHARE_SIZE
+    lead = page.lead_image
+    if lead is not None and lead.share_url:
+        alt = "" if lead.decorative else lead.alt
+        return {"url": absolute(request, lead.share_url), "width": width, "height": height,
+                "alt": alt}  # fmt: skip
+    body_part = f", {exercise.body_part.name}" if exercise.body_part_id else ""
+    return {
+        "url": absolute(request, default_storage.url(card_name(exercise))),
+        "width": width,
+        "height": height,
+        "alt": f"{exercise.name}{body_part}: a StretchSite guide",
+    }
+
+
+class ImageLicenceView(TemplateView):
+    """What readers may do with the images the site made itself."""
+
+    template_name = "exercises/image_licence.html"
+    extra_context = {
+        "page_title": "Our images and how to use them",
+        "page_description": "The exercise illustrations StretchSite makes, and how to ask to "
+        "use them.",
+        "breadcrumbs": [("Home", "/"), ("Our images", None)],
+    }
 
 
 @require_safe

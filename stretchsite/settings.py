@@ -235,6 +235,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves MEDIA_ROOT itself only in development, and for `make serve` (local only):
+# in production nginx or the object storage serves it (docs/deploy.md).
+SERVE_MEDIA = DEBUG or env_bool("DJANGO_SERVE_MEDIA", False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -51,6 +51,19 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def _media_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, _media_folder):
+    # Uploaded images, renditions and link-preview cards never land in the checkout's media/.
+    # One folder for the session: stored files are named by their content, so the demo
+    # images' renditions are made once, not in every test that loads the demo content.
+    settings.MEDIA_ROOT = _media_folder
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(settings):
     # Each test gets its own empty cache: see tests/isolated_cache.py for why.

@@ -94,6 +94,7 @@ def test_preview_shows_every_section_with_counts_and_saves_nothing(client, edito
         "Pro Tips & Common Mistakes": "6 (Tip: 3, Common mistake: 3)",
         "FAQ": "3",
         "Recommended Equipment": "3",
+        "Images": "none found",
     }
     text = page_text(response)
     assert "Read as web copy from pasted text" in text

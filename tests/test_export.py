@@ -31,7 +31,8 @@ SEED_FULL = Path(__file__).resolve().parent.parent.parent / "shared/seeds/001_1a
 
 def export(folder: Path) -> dict[str, bytes]:
     call_command("export_articles", str(folder), stdout=StringIO())
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    return {str(path.relative_to(folder)): path.read_bytes() for path in files}
 
 
 def import_folder(folder: Path) -> str:
@@ -63,6 +64,7 @@ def tricky_exercise() -> Exercise:
         setup_tip="Use a towel.\n\nA second paragraph in the tip.",
         execution_tip="Exhale: slowly.",
         equipment_tip="Keep it simple.",
+        video_url="https://vimeo.com/76979871",
     )
     exercise.equipment.add(Equipment.objects.create(name="Resistance band"))
     exercise.secondary_muscles.add(Muscle.objects.create(name="obliques"))  # lower case kept
@@ -265,3 +267,129 @@ def test_a_table_links_rows_to_entries_by_name_and_creates_new_ones(tmp_path, mo
     assert "added new equipment “Wobble cushion”" in out
     assert "updated 'thread-the-needle'" in out and "Gear to Bring" in out
     assert RecommendedEquipment.objects.filter(equipment__name="Wobble cushion").count() == 1
+
+
+# ----- images travel with their articles ------------------------------------------------
+
+
+def camera_photo() -> bytes:
+    import io
+
+    from PIL import Image
+
+    picture = Image.linear_gradient("L").resize((900, 600)).convert("RGB")
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0)}  # a GPS position
+    output = io.BytesIO()
+    picture.save(output, "JPEG", exif=exif.tobytes())
+    return output.getvalue()
+
+
+IMAGES_ARTICLE = """---
+name: Pictured Stretch
+status: {status}
+---
+
+## Setup
+
+1. Kneel.
+2. Reach.
+
+## Images
+
+- ![Kneeling \\[side view\\]]({lead})
+  Caption: Start here.
+  Credit: Jane Doe
+  Licence: CC BY 4.0
+  Source: https://example.com/photo
+- ![{alt}](pictured/reach.png)
+  Step: Setup 2
+"""
+
+
+def write_article(folder: Path, *, lead="pictured/photo.jpg", alt="Reaching forward",
+                  status="published") -> Path:  # fmt: skip
+    from PIL import Image
+
+    (folder / "pictured").mkdir(parents=True, exist_ok=True)
+    (folder / "pictured" / "photo.jpg").write_bytes(camera_photo())
+    Image.new("RGB", (400, 300), "teal").save(folder / "pictured" / "reach.png")
+    path = folder / "pictured-stretch.md"
+    path.write_text(IMAGES_ARTICLE.format(lead=lead, alt=alt, status=status))
+    return path
+
+
+def import_errors(folder: Path) -> str:
+    from django.core.management import CommandError
+
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(folder), stdout=StringIO(), stderr=err)
+    return err.getvalue()
+
+
+def test_images_export_import_export_identically_and_lose_their_gps(tmp_path):
+    write_article(tmp_path / "source")
+    import_folder(tmp_path / "source")
+    exercise = Exercise.objects.get(slug="pictured-stretch")
+    lead, step_image = exercise.images.select_related("step").order_by("order")
+    assert (lead.step, step_image.step.text) == (None, "Reach.")
+    assert (lead.credit, lead.licence, lead.alt) == (
+        "Jane Doe",
+        "cc-by-4.0",
+        "Kneeling [side view]",
+    )
+
+    first = export(tmp_path / "first")
+    assert set(first) == {
+        "pictured-stretch.md", "pictured-stretch/lead.jpg", "pictured-stretch/setup-2.png"
+    }  # fmt: skip
+    assert b"GPS" not in first["pictured-stretch/lead.jpg"]
+    text = (tmp_path / "first" / "pictured-stretch.md").read_text()
+    assert (
+        "- ![Kneeling \\[side view\\]](pictured-stretch/lead.jpg)\n  Caption: Start here." in text
+    )
+    assert "  Step: Setup 2\n" in text
+
+    empty_the_database()
+    import_folder(tmp_path / "first")
+    assert export(tmp_path / "second") == first
+    # Importing the same files again changes nothing.
+    assert "unchanged 'pictured-stretch'" in import_folder(tmp_path / "first")
+
+
+@pytest.mark.parametrize(
+    ("lead", "write", "message"),
+    [
+        ("pictured/missing.jpg", None, "The image file “pictured/missing.jpg” is missing"),
+        ("pictured/broken.jpg", b"\xff\xd8\xff not a jpeg", "cannot be used"),
+        ("pictured/evil.svg", b"<svg><script/></svg>", "SVG is not accepted"),
+        ("../outside.jpg", None, "relative to the article's folder"),
+    ],
+)
+def test_a_missing_or_broken_image_fails_its_article_and_saves_nothing(
+    tmp_path, lead, write, message
+):
+    path = write_article(tmp_path, lead=lead)
+    if write is not None:
+        (tmp_path / lead).write_bytes(write)
+    make_exercise(name="Other", slug="other", children=0)
+    errors = import_errors(tmp_path)
+    assert f"{path}:" in errors and message in errors
+    assert not Exercise.objects.filter(slug="pictured-stretch").exists()
+
+
+def test_a_published_article_needs_alt_text_on_its_images(tmp_path):
+    write_article(tmp_path, alt="")
+    errors = import_errors(tmp_path)
+    assert "without alt text cannot be published" in errors
+    assert not Exercise.objects.exists()
+    write_article(tmp_path, alt="", status="draft")
+    import_folder(tmp_path)
+    assert Exercise.objects.get().images.count() == 2
+
+
+def test_an_image_for_a_step_the_article_lacks_is_an_error(tmp_path):
+    path = write_article(tmp_path)
+    path.write_text(path.read_text().replace("Step: Setup 2", "Step: Execution 4"))
+    assert "which the article does not have" in import_errors(tmp_path)

@@ -80,7 +80,7 @@ def test_listing_pages_have_their_own_titles_and_canonical_urls(client, exercise
 def test_exercise_page_json_ld_has_howto_faq_and_breadcrumbs(client):
     exercise = make_exercise(children=2)
     data = json_ld(soup_of(client, exercise.get_absolute_url()))
-    assert set(data) == {"HowTo", "FAQPage", "BreadcrumbList"}
+    assert set(data) == {"Article", "HowTo", "FAQPage", "BreadcrumbList"}
     how_to = data["HowTo"]
     assert how_to["name"] == "Kneeling Back Stretch"
     assert [s["text"] for s in how_to["step"]] == [

@@ -11,6 +11,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Exercise, Faq, RecommendedEquipment, SetsReps, Status, Step, Tip
 from .forms import ExerciseAdminForm, NormalizedNewlinesForm
+from .images import ExerciseImageInline, images_missing_alt, missing_alt_message
 from .importer import ImportArticleMixin
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
@@ -62,7 +63,14 @@ class RecommendedEquipmentInline(SortableTabularInline):
 @admin.register(Exercise)
 class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
     form = ExerciseAdminForm
-    inlines = [SetsRepsInline, StepInline, TipInline, FaqInline, RecommendedEquipmentInline]
+    inlines = [
+        SetsRepsInline,
+        StepInline,
+        TipInline,
+        FaqInline,
+        RecommendedEquipmentInline,
+        ExerciseImageInline,
+    ]
     formfield_overrides = {**MARKDOWN_EDITOR, **COMPACT_TEXT}
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = [
@@ -100,6 +108,7 @@ class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
             },
         ),
         ("Related exercises", {"fields": ["related", "variations"]}),
+        ("Video", {"fields": ["video_url"]}),
         (
             "Search engines and sharing",
             {"fields": ["seo_title", "meta_description"], "classes": ["collapse"]},
@@ -136,7 +145,15 @@ class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
 
     @admin.action(description="Publish selected exercises", permissions=["change"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED)
+        ready = []
+        for exercise in queryset:
+            missing = images_missing_alt(exercise)
+            if missing:
+                message = f"“{exercise}” was not published. {missing_alt_message(missing)}"
+                self.message_user(request, message, messages.ERROR)
+            else:
+                ready.append(exercise.pk)
+        self._set_status(request, queryset.filter(pk__in=ready), Status.PUBLISHED)
 
     @admin.action(
         description="Unpublish selected exercises (back to draft)", permissions=["change"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from .. import sections as declaration
-from ..models import Step, Tip
+from ..models import Licence, Step, Tip
 
 
 @dataclass
@@ -79,6 +79,29 @@ class EquipmentItem:
 
 
 @dataclass
+class ImageItem:
+    """An image of the exercise: the lead image (no `step`) or a step's picture.
+
+    `path` is the file, relative to the article's folder; `step` names the step as
+    'Setup 2' or 'Execution 1'. Reading the file (importers/images.py) fills `data`, the
+    copy that will be stored, and `digest`, its sha256, which says whether it changed.
+    """
+
+    path: str
+    alt: str = ""
+    decorative: bool = False
+    caption: str = ""
+    credit: str = ""
+    licence: str = Licence.OWN.value
+    licence_note: str = ""
+    source_url: str = ""
+    step: str = ""
+    digest: str = ""
+    data: bytes = b""
+    line: int = 0
+
+
+@dataclass
 class RowItem:
     """A row of a section that has no form of its own: the generic table (see
     docs/content-format.md). `values` holds each field's text by field name; a link to
@@ -100,6 +123,7 @@ ITEMS: dict[str, type | None] = {
     "tips": TipItem,
     "faq": FaqItem,
     "equipment": EquipmentItem,
+    "images": ImageItem,
 }
 
 
@@ -114,7 +138,9 @@ def item_values(item) -> dict:
     return {f.name: getattr(item, f.name) for f in fields(item) if f.name not in READING}
 
 
-READING = {"line", "auto_link"}
+# How an item was read, not what it holds: an image's file name is not compared (its
+# digest is), nor its bytes.
+READING = {"line", "auto_link", "path", "data"}
 
 
 @dataclass
@@ -133,6 +159,7 @@ class Article:
     status: str = ""
     difficulty: str = ""
     difficulty_note: str = ""
+    video_url: str = ""  # a YouTube or Vimeo address
     progression_rule: str = ""
     setup_tip: str = ""
     execution_tip: str = ""
@@ -142,6 +169,7 @@ class Article:
     tips: list[TipItem] = field(default_factory=list)
     faqs: list[FaqItem] = field(default_factory=list)
     recommended_equipment: list[EquipmentItem] = field(default_factory=list)
+    images: list[ImageItem] = field(default_factory=list)
     # Rows of sections without a form of their own, by section anchor.
     tables: dict[str, list[RowItem]] = field(default_factory=dict)
     # None: the source says nothing, so an existing exercise keeps what it has.

@@ -41,6 +41,7 @@ from .grammar import (
     split_names,
     unescape,
 )
+from .images import image_item
 from .mapping import FIELDS, SLUGS, front_matter_field, table_fields
 
 ROW_BREAK = "<br>"  # a line break inside a generic table's cell
@@ -371,6 +372,15 @@ class _Builder:
             elif not self.callout(chunk, block):
                 self.left_out(chunk, block)
 
+    def read_images(self, chunk: Chunk) -> None:
+        """Each image a list item: `![alt](file)`, then its details (importers/images.py)."""
+        for block in chunk.blocks:
+            item = image_item(block.text, block.line) if isinstance(block, ListItem) else None
+            if item is not None:
+                self.article.images.append(item)
+            else:
+                self.left_out(chunk, block, "an image (a '- ![alt text](file)' line)")
+
     def read_table(self, chunk: Chunk) -> None:
         """A section without a form of its own: a table whose header names the row
         model's fields (verbose names), one row per entry; see docs/content-format.md."""
@@ -442,6 +452,7 @@ READERS = {
     "tips": _Builder.read_tips,
     "faq": _Builder.read_faq,
     "equipment": _Builder.read_equipment,
+    "images": _Builder.read_images,
 }
 
 

@@ -17,9 +17,11 @@ from django.db import models
 
 from .. import sections as declaration
 from ..models import Exercise
-from .article import ITEMS, Article, EquipmentItem, RowItem, has_own_form
+from .article import ITEMS, Article, EquipmentItem, ImageItem, RowItem, has_own_form
 from .errors import ArticleError
 from .grammar import normalise_newlines
+from .images import file_name as image_file_name
+from .images import step_name
 
 TEXT = "text"
 ADDRESS = "address"  # the slug: it says which exercise, so it is never "changed"
@@ -129,6 +131,7 @@ FIELDS: tuple[ExerciseField, ...] = (
     ExerciseField("optional_equipment", "optional_equipment", ENTRIES),
     ExerciseField("difficulty", "difficulty", CHOICE),
     ExerciseField("difficulty_note", "difficulty_note"),
+    ExerciseField("video_url", "video", aliases=("video_url",)),
     ExerciseField("related", "related", SLUGS),
     ExerciseField("variations", "variations", SLUGS),
     ExerciseField("intro"),
@@ -195,13 +198,27 @@ def cell_text(row: models.Model, field: models.Field) -> str:
     return "" if field.value_from_object(row) is None else field.value_to_string(row)
 
 
-def item_from_row(item_type: type, row: models.Model):
-    """A typed item (article.py) from a row of the model it mirrors."""
-    names = {f.name for f in fields(item_type)} - {"line"}
+def item_from_row(item_type: type, row: models.Model, step_numbers: dict | None = None):
+    """A typed item (article.py) from a row of the model it mirrors. `step_numbers`: each
+    step's number in its section, by id, for the images."""
+    names = {f.name for f in fields(item_type)} - {"line", "step", "path", "data"}
     values = {name: getattr(row, name) for name in names if hasattr(row, name)}
     if item_type is EquipmentItem:
         values["entry"] = row.equipment.name if row.equipment_id else None
+    if item_type is ImageItem:
+        number = (step_numbers or {}).get(row.step_id, 0)
+        values["path"] = image_file_name(row.exercise.slug, row, number)
+        values["step"] = step_name(row.step.phase, number) if row.step_id else ""
     return item_type(**values)
+
+
+def step_numbers(exercise: Exercise) -> dict[int, int]:
+    """Each step's number within its section (setup or execution), by id."""
+    numbers, counts = {}, {}
+    for step in exercise.steps.all():
+        counts[step.phase] = counts.get(step.phase, 0) + 1
+        numbers[step.pk] = counts[step.phase]
+    return numbers
 
 
 def article_from_exercise(exercise: Exercise) -> Article:
@@ -211,6 +228,7 @@ def article_from_exercise(exercise: Exercise) -> Article:
     article = Article(format="markdown")
     for field in all_fields():
         setattr(article, field.name, field.exported(exercise))
+    numbers = step_numbers(exercise)
     for section in declaration.SECTIONS:
         rows = section.rows_of(exercise)
         if not has_own_form(section):
@@ -219,7 +237,7 @@ def article_from_exercise(exercise: Exercise) -> Article:
                 RowItem({f.name: cell_text(row, f) for f in columns}) for row in rows
             ]
         elif ITEMS[section.anchor]:
-            items = [item_from_row(ITEMS[section.anchor], row) for row in rows]
+            items = [item_from_row(ITEMS[section.anchor], row, numbers) for row in rows]
             getattr(article, section.rows).extend(items)
     return article
 

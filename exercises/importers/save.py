@@ -17,12 +17,14 @@ from django.db import IntegrityError, models, transaction
 from django.utils.text import capfirst, slugify
 from reversion import add_to_revision, create_revision, set_comment, set_user
 
+from .. import renditions
 from .. import sections as declaration
-from ..models import Equipment, Exercise, Faq, SetsReps, Status
+from ..models import Equipment, Exercise, ExerciseImage, Faq, Licence, SetsReps, Status, Step
 from ..models.taxonomy import Taxonomy
 from ..sections import row_relations
-from .article import Article, EquipmentItem, FaqItem, Notice, RowItem, item_values
+from .article import Article, EquipmentItem, FaqItem, ImageItem, Notice, RowItem, item_values
 from .errors import ArticleError
+from .images import step_name
 from .mapping import (
     CHOICE,
     ENTRIES,
@@ -158,6 +160,7 @@ class _Writer:
         self.result = result
         self.user = user
         self.creating = True
+        self.steps: dict[str, Step] = {}  # the article's steps by name ('Setup 2'), for images
 
     # ----- vocabulary --------------------------------------------------------------------
 
@@ -278,6 +281,7 @@ class _Writer:
         rows: list[models.Model] = []
         order: dict[str, int] = {}
         anchors: dict[str, int] = {}
+        numbers: dict[str, int] = {}  # steps so far in each phase
         for section in declaration.SECTIONS:
             if not section.rows:
                 continue
@@ -300,14 +304,75 @@ class _Writer:
                     anchors[item.anchor] = item.line
                 blank = BLANK_ALLOWED.get(model, [])
                 self.check(row, item.line, exclude=["exercise"], allow_blank=blank)
+                if isinstance(row, Step):
+                    numbers[row.phase] = numbers.get(row.phase, 0) + 1
+                    self.steps[step_name(row.phase, numbers[row.phase])] = row
                 rows.append(row)
+        self.check_images([row for row in rows if isinstance(row, ExerciseImage)])
         return rows
+
+    def check_images(self, images: list[ExerciseImage]) -> None:
+        """One lead image, one image per step, and alt text on all of them to publish."""
+        places: dict[object, int] = {}
+        for image in images:
+            place = id(image.step)  # the lead image's is None's
+            if place in places:
+                where = "lead image" if image.step is None else f"image of {image.step_name}"
+                raise ArticleError(f"There is already a {where} (line {places[place]}); "
+                                   "each place takes one image.", image.line)  # fmt: skip
+            places[place] = image.line
+        if self.result.status == Status.PUBLISHED:
+            missing = [str(image.line) for image in images if image.needs_alt]
+            if missing:
+                raise ArticleError(
+                    "An image without alt text cannot be published: give it a description "
+                    "in its ![…] (or 'Decorative: yes'), or import the article as a draft. "
+                    f"Images on lines {', '.join(missing)}.",
+                    int(missing[0]),
+                )
+
+    def image(self, item: ImageItem) -> ExerciseImage:
+        """An image row, its file stored with its renditions (not in a dry run)."""
+        step = None
+        if item.step:
+            step = self.steps.get(item.step)
+            if step is None:
+                raise ArticleError(f"The image “{item.path}” is for step “{item.step}”, which "
+                                   "the article does not have.", item.line)  # fmt: skip
+        if not item.data:
+            raise ArticleError(
+                f"The image file “{item.path}” was not read: images travel beside their "
+                "article, so import the article from its folder (manage.py import_articles).",
+                item.line,
+            )
+        if item.licence == Licence.OTHER and not item.licence_note.strip():
+            raise ArticleError("An image under another licence needs a 'Licence note:' saying "
+                               "which.", item.line)  # fmt: skip
+        names = {f.name for f in ExerciseImage._meta.concrete_fields} - {"step"}
+        values = {k: v for k, v in item_values(item).items() if k in names}
+        image = ExerciseImage(**values, step=step)
+        image.line, image.step_name = item.line, item.step
+        if not self.creating:
+            image.file.name = item.path  # a dry run stores nothing
+            return image
+        try:
+            stored = renditions.store(item.data)
+        except (ValidationError, OSError) as error:
+            message = " ".join(error.messages) if isinstance(error, ValidationError) else error
+            raise ArticleError(f"The image “{item.path}” cannot be stored: {message}",
+                               item.line) from None  # fmt: skip
+        image.file.name = stored.name
+        image.width, image.height = stored.width, stored.height
+        image.digest, image.renditions = stored.digest, stored.renditions
+        return image
 
     def row(self, section: declaration.Section, model, item) -> models.Model:
         """A row from an item: a typed item's values are named like the model's fields; a
         table row's are text, and a link to an entry is its name."""
         if isinstance(item, RowItem):
             return model(**self.table_values(section, item))
+        if isinstance(item, ImageItem):
+            return self.image(item)
         if isinstance(item, EquipmentItem):
             link_to_entry(item)  # an entry this import created counts too
         names = {f.name for f in model._meta.concrete_fields}

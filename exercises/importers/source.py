@@ -10,6 +10,7 @@ from .article import Article
 from .builder import build
 from .errors import ArticleError
 from .grammar import normalise_newlines
+from .images import read_image_files
 from .reader_markdown import looks_like_markdown, read_markdown
 from .reader_webcopy import read_webcopy
 
@@ -65,7 +66,9 @@ def read_file(path: Path) -> Article:
         data = path.read_bytes()
     except OSError as error:
         raise ArticleError(f"The file cannot be read: {error.strerror or error}.", 1) from None
-    return parse_text(decode(data))
+    article = parse_text(decode(data))
+    read_image_files(article, path.parent)  # they travel beside the article
+    return article
 
 
 def collect_files(paths: list[str]) -> list[tuple[Path, ArticleError | None]]:

@@ -15,6 +15,7 @@ from ..models import Faq, Tip
 from .article import Article, has_own_form
 from .builder import ROW_BREAK
 from .grammar import ESCAPED_LABEL, PROGRESSION_FIELD, normalise_newlines
+from .images import detail_lines, markdown_line
 from .mapping import FIELDS, table_fields
 from .reader_markdown import FRONT_MATTER_FENCE
 
@@ -113,6 +114,14 @@ def equipment(items) -> list[str]:
     return ["\n".join(lines)]
 
 
+def images(items) -> list[str]:
+    lines = []
+    for item in items:
+        lines.append(f"- {markdown_line(item)}")
+        lines.extend(f"  {detail}" for detail in detail_lines(item))
+    return ["\n".join(lines)]
+
+
 BODIES = {
     "sets-reps": sets_reps,
     "setup": steps,
@@ -120,6 +129,7 @@ BODIES = {
     "tips": tips,
     "faq": faqs,
     "equipment": equipment,
+    "images": images,
 }
 
 

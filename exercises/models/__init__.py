@@ -1,5 +1,6 @@
 from .content import Faq, RecommendedEquipment, SetsReps, Step, Tip
 from .exercise import Difficulty, Exercise, ExerciseQuerySet, Status
+from .media import ExerciseImage, Licence
 from .search import Synonym
 from .taxonomy import BodyPart, Equipment, Muscle
 
@@ -8,8 +9,10 @@ __all__ = [
     "Difficulty",
     "Equipment",
     "Exercise",
+    "ExerciseImage",
     "ExerciseQuerySet",
     "Faq",
+    "Licence",
     "Muscle",
     "RecommendedEquipment",
     "SetsReps",

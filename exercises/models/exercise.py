@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
+from ..video import validate_video_url
 from .fields import INTRO_LENGTH, ITEM_LENGTH, limited
 from .taxonomy import BodyPart, Equipment, Muscle
 
@@ -154,6 +155,14 @@ class Exercise(models.Model):
         blank=True,
         **limited(ITEM_LENGTH),
         help_text="The 'Tip:' call-out that closes the Recommended Equipment section.",
+    )
+
+    video_url = models.URLField(
+        "video",
+        blank=True,
+        validators=[validate_video_url],
+        help_text="Optional: the address of a YouTube or Vimeo video of the movement. Readers "
+        "see a play button; nothing loads from the video site until they press it.",
     )
 
     related = models.ManyToManyField(

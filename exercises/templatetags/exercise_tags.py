@@ -20,6 +20,12 @@ def json_ld_filter(data):
     return json_ld_script(data)
 
 
+@register.filter(name="picture_for")
+def picture_for_filter(step_images: dict, step):
+    """{{ page.step_images|picture_for:step }}: the step's picture, or None."""
+    return step_images.get(step.pk)
+
+
 @register.filter(name="summary")
 def summary_filter(exercise):
     return summary(exercise)

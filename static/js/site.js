@@ -25,4 +25,20 @@
     opened.forEach(function (details) { details.open = false; });
     opened = [];
   });
+
+  // A video's still becomes its player only when pressed: nothing loads from the video
+  // host before. Without this script the still is a link to the video's own page.
+  document.querySelectorAll(".video__still[data-embed]").forEach(function (still) {
+    still.addEventListener("click", function (event) {
+      event.preventDefault();
+      var frame = document.createElement("iframe");
+      frame.src = still.getAttribute("data-embed");
+      frame.title = still.getAttribute("data-title");
+      frame.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
+      frame.allowFullscreen = true;
+      frame.referrerPolicy = "strict-origin-when-cross-origin";
+      still.replaceWith(frame);
+      frame.focus();
+    });
+  });
 })();

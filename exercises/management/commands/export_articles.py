@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from exercises.importers.export import export_to_folder
+from exercises.importers.export import MissingImage, export_to_folder
 
 
 class Command(BaseCommand):
@@ -22,6 +22,8 @@ class Command(BaseCommand):
             raise CommandError(f"{target} exists and is not a folder.")
         try:
             written = export_to_folder(target)
+        except MissingImage as error:
+            raise CommandError(str(error)) from None
         except OSError as error:
             raise CommandError(f"Cannot write to {target}: {error.strerror or error}.") from None
         noun = "exercise" if len(written) == 1 else "exercises"
