@@ -75,9 +75,11 @@ class ExercisePage:
         self.secondary_muscles = list(exercise.secondary_muscles.all())
         self.equipment = list(exercise.equipment.all())
         self.optional_equipment = list(exercise.optional_equipment.all())
-        # Published neighbours only (see ExerciseQuerySet.for_detail_page).
-        self.related = list(exercise.related.all())
-        self.variations = list(exercise.variations.all())
+        # Published neighbours only (see ExerciseQuerySet.for_detail_page). An exercise
+        # listed as a variation is not listed again under related, and never the page's own.
+        self.variations = [other for other in exercise.variations.all() if other != exercise]
+        listed = {exercise.pk, *(other.pk for other in self.variations)}
+        self.related = [other for other in exercise.related.all() if other.pk not in listed]
 
     def rows(self, anchor: str) -> list:
         """The rows of the section with this anchor, shown or not."""
@@ -124,5 +126,6 @@ class ExercisePage:
         for prefix in (f"{label}:", f"{label} -", f"{label} –", f"{label},"):
             if note.lower().startswith(prefix.lower()):
                 note = note[len(prefix) :].strip()
+        note = note[:1].upper() + note[1:]  # it reads as a sentence of its own
         rows.append(OverviewRow("Difficulty", text=label, note=note))
         return rows

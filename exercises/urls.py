@@ -22,6 +22,14 @@ urlpatterns = [
         name="list",
     ),
     path("exercises/<slug:slug>/", cached_page(views.ExerciseDetailView.as_view()), name="detail"),
+    *(
+        path(
+            f"{way.prefix}/",
+            cached_page(views.TaxonomyIndexView.as_view(browse=way)),
+            name=way.index_name,
+        )
+        for way in views.BROWSE
+    ),
     path(
         "body-parts/<slug:slug>/",
         cached_page(views.BodyPartView.as_view(), params=LISTING),

@@ -1,6 +1,7 @@
 """What the public templates need beyond Django's own tags and filters."""
 
 from django import template
+from django.utils.timezone import localtime
 
 from ..markdown import render_markdown
 from ..page import summary
@@ -23,6 +24,13 @@ def json_ld_filter(data):
 @register.filter(name="summary")
 def summary_filter(exercise):
     return summary(exercise)
+
+
+@register.filter
+def datetime_attribute(value) -> str:
+    """A <time datetime> value: ISO 8601 in the site's time zone, to the second (HTML allows
+    at most three digits of a second's fraction, and readers see the day anyway)."""
+    return localtime(value).replace(microsecond=0).isoformat()
 
 
 @register.simple_tag(takes_context=True)
