@@ -10,13 +10,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 from .markdown import remembered_for_short_texts, render_markdown
 from .models import Exercise, Tip
 from .sections import SECTIONS, Section
-
-SUMMARY_WORDS = 32
+from .seo import leading_sentences
+from .seo import length_warnings as seo_length_warnings
 
 
 @remembered_for_short_texts  # strip_tags runs an HTML parser: ~0.1 ms for an intro
@@ -26,10 +25,17 @@ def plain_text(markdown_text: str) -> str:
 
 
 def summary(exercise: Exercise) -> str:
-    """One or two plain sentences about the exercise: the editor's, or the intro's start."""
+    """One or two plain sentences about the exercise: the editor's meta description, or the
+    intro's first whole sentences (as many as search engines show, and at least one)."""
     if exercise.meta_description:
         return exercise.meta_description
-    return Truncator(plain_text(exercise.intro)).words(SUMMARY_WORDS)
+    return leading_sentences(plain_text(exercise.intro))
+
+
+def length_warnings(exercise: Exercise) -> list[str]:
+    """Warnings for the editor when the exercise's title or description will be cut off in
+    search results."""
+    return seo_length_warnings(exercise.title, summary(exercise), not exercise.meta_description)
 
 
 @dataclass(frozen=True)

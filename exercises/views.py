@@ -13,6 +13,7 @@ from . import structured_data
 from .filters import ExerciseFilterForm
 from .models import BodyPart, Equipment, Exercise, Muscle
 from .page import ExercisePage
+from .seo import leading_sentences
 
 PAGE_SIZE = 24
 RECENT_ON_HOME = 6
@@ -33,7 +34,7 @@ class HomeView(ListView):
         return super().get_context_data(
             body_parts=BodyPart.objects.with_exercise_counts().order_by("name"),
             exercise_count=Exercise.objects.published().count(),
-            page_title="Clear guides to stretches and mobility exercises",
+            page_title="Step-by-step stretching and mobility guides",
             **kwargs,
         )
 
@@ -166,7 +167,7 @@ class TaxonomyExerciseListView(ListView):
             breadcrumbs=crumbs,
             nav=self.browse.nav,
             page_title=f"{self.term.name}: exercises and stretches",
-            page_description=self.term.description
+            page_description=leading_sentences(self.term.description)
             or f"Step-by-step stretches and mobility exercises filed under {self.term.name}.",
             **kwargs,
         )

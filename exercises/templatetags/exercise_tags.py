@@ -5,6 +5,7 @@ from django.utils.timezone import localtime
 
 from ..markdown import render_markdown
 from ..page import summary
+from ..seo import document_title
 from ..structured_data import json_ld_script
 
 register = template.Library()
@@ -24,6 +25,9 @@ def json_ld_filter(data):
 @register.filter(name="summary")
 def summary_filter(exercise):
     return summary(exercise)
+
+
+register.simple_tag(document_title)
 
 
 @register.filter
