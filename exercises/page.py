@@ -16,6 +16,7 @@ from .models import Exercise, Tip
 from .sections import SECTIONS, Section
 from .seo import leading_sentences
 from .seo import length_warnings as seo_length_warnings
+from .timer import TimerPlan, plan_for
 
 
 @remembered_for_short_texts  # strip_tags runs an HTML parser: ~0.1 ms for an intro
@@ -98,6 +99,12 @@ class ExercisePage:
     @property
     def mistakes(self) -> list[Tip]:
         return [tip for tip in self.rows("tips") if tip.kind == Tip.Kind.MISTAKE]
+
+    @cached_property
+    def timer_plans(self) -> list[TimerPlan]:
+        """The hold and rep timer's plan for each sets & reps row it can read."""
+        plans = (plan_for(row) for row in self.rows("sets-reps"))
+        return [plan for plan in plans if plan is not None]
 
     @cached_property
     def intro_html(self) -> str:

@@ -128,6 +128,9 @@ def test_reading_needs_no_javascript(browser, site):
         page = context.new_page()
         page.goto(site + KNEELING)
         assert page.locator("#execution ol li").count() == 6
+        # The timer needs the script: without it, nothing of it shows.
+        assert page.locator(".timer").count() == 0
+        assert not page.get_by_text("Hold and rep timer").is_visible()
         entry = page.locator("#faq details").first
         entry.locator("summary").click()
         assert entry.locator(".faq__answer").is_visible()
