@@ -110,18 +110,6 @@ def test_filter_form_narrows_the_list(open_page):
     assert page.locator("#id_body_part").input_value() == "chest"
 
 
-def test_exercise_prints_as_a_clean_card(open_page, screenshot_dir):
-    page = open_page(KNEELING)
-    page.emulate_media(media="print")
-    for hidden in (".site-header", ".site-footer", "nav.toc", ".breadcrumbs", ".more"):
-        assert not page.locator(hidden).first.is_visible(), hidden
-    border = page.locator("article.exercise").evaluate("el => getComputedStyle(el).borderTopStyle")
-    assert border == "solid"
-    # Closed FAQ answers still print.
-    assert page.locator("#faq .faq__answer").first.is_visible()
-    page.screenshot(path=screenshot_dir / "exercise-print.png", full_page=True)
-
-
 def test_reading_needs_no_javascript(browser, site):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 900})
     try:
