@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import api, views
+from . import api, offline, views
 from .cache import cached_page
 from .feeds import NewExercisesFeed
 from .filters import ExerciseFilterForm
@@ -57,4 +57,8 @@ urlpatterns = [
     ),
     path("robots.txt", cached_page(views.robots_txt), name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("manifest.webmanifest", cached_page(offline.manifest), name="manifest"),
+    # At the root, so that the worker's scope is the whole site.
+    path("service-worker.js", cached_page(offline.service_worker), name="service_worker"),
+    path("offline/", cached_page(offline.offline), name="offline"),
 ]

@@ -6,6 +6,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
@@ -229,6 +230,16 @@ class ExerciseDetailView(DetailView):
             og_type="article",
             **kwargs,
         )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # A draft (a staff preview) is never kept by a browser, a shared cache or the
+        # service worker; nor is any page as a member of staff sees it (it links the admin).
+        if not self.object.is_published:
+            patch_cache_control(response, private=True, no_store=True)
+        elif self.request.user.is_staff:
+            patch_cache_control(response, private=True)
+        return response
 
 
 @require_safe
