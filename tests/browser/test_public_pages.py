@@ -13,6 +13,10 @@ PAGES = {
     "exercise": (KNEELING, "Dynamic Back Stretch (Kneeling)"),
     "plain-steps": ("/exercises/dynamic-back-stretch-standing/", "Dynamic Back Stretch (Standing)"),
     "body-part": ("/body-parts/back/", "Back"),
+    "body-parts": ("/body-parts/", "Body parts"),
+    "muscles": ("/muscles/", "Muscles"),
+    "search": ("/search/?q=knees", "Search the answers"),
+    "offline": ("/offline/", "You are offline"),
     "not-found": ("/exercises/no-such-stretch/", "We can’t find that page"),
 }
 # Every page is checked at 375 and 1280 px; the richest ones also in dark mode.
@@ -44,6 +48,18 @@ def test_page_renders_fits_the_screen_and_has_no_accessibility_violations(
             assert axe_report(page) == "", (width, scheme)
         others = [url for url in page.requested_urls if not url.startswith(site)]
         assert others == [], "pages must not fetch anything from other hosts"
+
+
+def test_axe_finds_no_violations_on_any_public_page_in_light_or_dark(open_page, site, client):
+    """Every page the sitemap lists, plus the pages it leaves out (search, offline, errors),
+    with the timer and every script-made part in place."""
+    from tests.test_html_validity import public_pages
+
+    for dark in (False, True):
+        page = open_page("/", width=375, dark=dark)
+        for path in public_pages(client):
+            page.goto(site + path)
+            assert axe_report(page) == "", (path, "dark" if dark else "light")
 
 
 def test_every_page_fits_a_320px_screen(open_page, site):
