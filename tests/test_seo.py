@@ -293,3 +293,8 @@ def test_canonical_url_keeps_the_page_number_but_drops_other_parameters(client):
     assert soup.select_one('link[rel="canonical"]')["href"] == "http://testserver/exercises/?page=2"
     soup = soup_of(client, "/exercises/?page=1")
     assert soup.select_one('link[rel="canonical"]')["href"] == "http://testserver/exercises/"
+
+
+def test_search_results_are_not_indexed_but_the_search_page_is(client, exercise):
+    assert meta(soup_of(client, "/search/?q=back"), name="robots") == "noindex, follow"
+    assert meta(soup_of(client, "/search/"), name="robots") is None
