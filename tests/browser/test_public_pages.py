@@ -69,6 +69,28 @@ def test_every_page_fits_a_320px_screen(open_page, site):
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
 
 
+@pytest.mark.parametrize("width", [320, 375])
+def test_sets_and_reps_headings_stay_on_one_line_on_phones(open_page, width):
+    page = open_page(KNEELING, width=width)
+    for heading in page.locator("#sets-reps thead th").all():
+        # One rectangle per line box of the heading's text.
+        lines = heading.evaluate(
+            "el => { const r = document.createRange(); r.selectNodeContents(el); "
+            "return new Set([...r.getClientRects()].map((box) => Math.round(box.top))).size; }"
+        )
+        assert lines == 1, heading.inner_text()
+
+
+def test_tips_and_mistakes_cards_leave_no_large_empty_area(open_page):
+    page = open_page(KNEELING, width=1280)
+    for card in page.locator("#tips .tips").all():
+        inner = card.evaluate(
+            "el => { const r = el.getBoundingClientRect(); const last = el.lastElementChild"
+            ".getBoundingClientRect(); return r.bottom - last.bottom; }"
+        )
+        assert inner < 40, card.inner_text()[:40]  # no more than the card's own padding
+
+
 def test_stylesheet_is_applied(open_page):
     page = open_page("/")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
