@@ -1,5 +1,6 @@
 """An Atom feed of newly published exercises."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -25,6 +26,10 @@ class NewExercisesFeed(Feed):
     feed_type = PlainTextSummaryAtomFeed
     title = "StretchSite: new exercise guides"
     subtitle = "Newly published stretches and mobility exercises, with step-by-step guides."
+    # Atom needs an author for the feed or for every entry; the guides are the site's.
+    author_name = "StretchSite"
+    # The pages' language (base.html), so feed readers and search engines agree on it.
+    language = settings.LANGUAGE_CODE
 
     def link(self):
         return reverse("exercises:list")

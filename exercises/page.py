@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 from .markdown import remembered_for_short_texts, render_markdown
 from .models import Exercise, Tip
 from .muscle_map import muscle_map
 from .sections import SECTIONS, Section
+from .seo import leading_sentences
+from .seo import length_warnings as seo_length_warnings
+from .timer import TimerPlan, plan_for
 from .video import parse_video
-
-SUMMARY_WORDS = 32
 
 
 @remembered_for_short_texts  # strip_tags runs an HTML parser: ~0.1 ms for an intro
@@ -28,10 +28,17 @@ def plain_text(markdown_text: str) -> str:
 
 
 def summary(exercise: Exercise) -> str:
-    """One or two plain sentences about the exercise: the editor's, or the intro's start."""
+    """One or two plain sentences about the exercise: the editor's meta description, or the
+    intro's first whole sentences (as many as search engines show, and at least one)."""
     if exercise.meta_description:
         return exercise.meta_description
-    return Truncator(plain_text(exercise.intro)).words(SUMMARY_WORDS)
+    return leading_sentences(plain_text(exercise.intro))
+
+
+def length_warnings(exercise: Exercise) -> list[str]:
+    """Warnings for the editor when the exercise's title or description will be cut off in
+    search results."""
+    return seo_length_warnings(exercise.title, summary(exercise), not exercise.meta_description)
 
 
 @dataclass(frozen=True)
@@ -77,9 +84,11 @@ class ExercisePage:
         self.secondary_muscles = list(exercise.secondary_muscles.all())
         self.equipment = list(exercise.equipment.all())
         self.optional_equipment = list(exercise.optional_equipment.all())
-        # Published neighbours only (see ExerciseQuerySet.for_detail_page).
-        self.related = list(exercise.related.all())
-        self.variations = list(exercise.variations.all())
+        # Published neighbours only (see ExerciseQuerySet.for_detail_page). An exercise
+        # listed as a variation is not listed again under related, and never the page's own.
+        self.variations = [other for other in exercise.variations.all() if other != exercise]
+        listed = {exercise.pk, *(other.pk for other in self.variations)}
+        self.related = [other for other in exercise.related.all() if other.pk not in listed]
         images = self.rows("images")
         self.lead_image = next((image for image in images if image.is_lead), None)
         # A step's picture, by the step's id (templates: `page.step_images|picture_for:step`).
@@ -98,6 +107,12 @@ class ExercisePage:
     @property
     def mistakes(self) -> list[Tip]:
         return [tip for tip in self.rows("tips") if tip.kind == Tip.Kind.MISTAKE]
+
+    @cached_property
+    def timer_plans(self) -> list[TimerPlan]:
+        """The hold and rep timer's plan for each sets & reps row it can read."""
+        plans = (plan_for(row) for row in self.rows("sets-reps"))
+        return [plan for plan in plans if plan is not None]
 
     @cached_property
     def intro_html(self) -> str:
@@ -132,5 +147,6 @@ class ExercisePage:
         for prefix in (f"{label}:", f"{label} -", f"{label} –", f"{label},"):
             if note.lower().startswith(prefix.lower()):
                 note = note[len(prefix) :].strip()
+        note = note[:1].upper() + note[1:]  # it reads as a sentence of its own
         rows.append(OverviewRow("Difficulty", text=label, note=note))
         return rows

@@ -20,13 +20,19 @@ class ExerciseSitemap(Sitemap):
 
 
 class ListingSitemap(Sitemap):
-    """Home and the full list change whenever any published exercise does."""
+    """Home, the full list and the browse pages change whenever any published exercise does."""
 
     changefreq = "weekly"
     priority = 0.6
 
     def items(self):
-        return ["exercises:home", "exercises:list"]
+        return [
+            "exercises:home",
+            "exercises:list",
+            "exercises:browse_body_parts",
+            "exercises:browse_muscles",
+            "exercises:browse_equipment",
+        ]
 
     def location(self, name):
         return reverse(name)

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import api, views
+from . import api, offline, views
 from .cache import cached_page
 from .feeds import NewExercisesFeed
 from .filters import ExerciseFilterForm
@@ -22,6 +22,14 @@ urlpatterns = [
         name="list",
     ),
     path("exercises/<slug:slug>/", cached_page(views.ExerciseDetailView.as_view()), name="detail"),
+    *(
+        path(
+            f"{way.prefix}/",
+            cached_page(views.TaxonomyIndexView.as_view(browse=way)),
+            name=way.index_name,
+        )
+        for way in views.BROWSE
+    ),
     path(
         "body-parts/<slug:slug>/",
         cached_page(views.BodyPartView.as_view(), params=LISTING),
@@ -54,4 +62,8 @@ urlpatterns = [
     ),
     path("robots.txt", cached_page(views.robots_txt), name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("manifest.webmanifest", cached_page(offline.manifest), name="manifest"),
+    # At the root, so that the worker's scope is the whole site.
+    path("service-worker.js", cached_page(offline.service_worker), name="service_worker"),
+    path("offline/", cached_page(offline.offline), name="offline"),
 ]

@@ -1,20 +1,23 @@
 """Public pages: home, the exercise list with filters, taxonomy pages, the exercise page."""
 
+from dataclasses import dataclass
+
 from csp.decorators import csp_update
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
-from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import structured_data
 from .filters import ExerciseFilterForm
-from .models import BodyPart, Equipment, Exercise, Muscle, Status
+from .models import BodyPart, Equipment, Exercise, Muscle
 from .page import ExercisePage
 from .renditions import SHARE_SIZE
+from .seo import leading_sentences
 from .share_card import card_name
 from .video import FRAME_HOSTS
 
@@ -34,16 +37,10 @@ class HomeView(ListView):
         return Exercise.objects.published().for_listing()[:RECENT_ON_HOME]
 
     def get_context_data(self, **kwargs):
-        published = Q(exercises__status=Status.PUBLISHED)
-        body_parts = (
-            BodyPart.objects.annotate(exercise_count=Count("exercises", filter=published))
-            .filter(exercise_count__gt=0)
-            .order_by("name")
-        )
         return super().get_context_data(
-            body_parts=body_parts,
+            body_parts=BodyPart.objects.with_exercise_counts().order_by("name"),
             exercise_count=Exercise.objects.published().count(),
-            page_title="Clear guides to stretches and mobility exercises",
+            page_title="Step-by-step stretching and mobility guides",
             **kwargs,
         )
 
@@ -76,11 +73,80 @@ class ExerciseListView(ListView):
         )
 
 
+@dataclass(frozen=True)
+class Browse:
+    """One way of browsing the exercises: by body part, muscle or equipment."""
+
+    model: type
+    kind: str  # what one entry is, as the eyebrow of its page says
+    title: str  # the index page's heading
+    prefix: str  # the index page is /<prefix>/, an entry's /<prefix>/<slug>/
+    nav: str  # the header link this way of browsing belongs to
+    lead: str
+
+    @property
+    def index_name(self) -> str:
+        return "browse_" + self.prefix.replace("-", "_")
+
+    @property
+    def url(self) -> str:
+        return reverse(f"exercises:{self.index_name}")
+
+
+BY_BODY_PART = Browse(
+    BodyPart,
+    "Body part",
+    "Body parts",
+    "body-parts",
+    nav="body-parts",
+    lead="Pick the part of the body you want to stretch or loosen up.",
+)
+BY_MUSCLE = Browse(
+    Muscle,
+    "Muscle",
+    "Muscles",
+    "muscles",
+    nav="exercises",
+    lead="Every muscle our guides work, as a main target or a supporting one.",
+)
+BY_EQUIPMENT = Browse(
+    Equipment,
+    "Equipment",
+    "Equipment",
+    "equipment",
+    nav="exercises",
+    lead="What you can use, whether a guide needs it or it only makes the stretch easier.",
+)
+BROWSE = (BY_BODY_PART, BY_MUSCLE, BY_EQUIPMENT)
+
+
+class TaxonomyIndexView(ListView):
+    """Every entry of one vocabulary that published exercises are filed under, with counts."""
+
+    browse: Browse = BY_BODY_PART
+    template_name = "exercises/taxonomy_index.html"
+    context_object_name = "terms"
+
+    def get_queryset(self):
+        return self.browse.model.objects.with_exercise_counts().order_by("name")
+
+    def get_context_data(self, **kwargs):
+        browse = self.browse
+        return super().get_context_data(
+            browse=browse,
+            browse_all=BROWSE,
+            breadcrumbs=[("Home", reverse("exercises:home")), (browse.title, None)],
+            nav=browse.nav,
+            page_title=f"{browse.title}: find stretches and mobility exercises",
+            page_description=f"{browse.lead} Each links to step-by-step exercise guides.",
+            **kwargs,
+        )
+
+
 class TaxonomyExerciseListView(ListView):
     """Exercises filed under one body part, muscle or equipment entry."""
 
-    model = None
-    kind = ""
+    browse: Browse = BY_BODY_PART
     template_name = "exercises/taxonomy_detail.html"
     context_object_name = "exercises"
     paginate_by = PAGE_SIZE
@@ -90,47 +156,45 @@ class TaxonomyExerciseListView(ListView):
 
     def get_queryset(self):
         # An entry only drafts are filed under has no public page yet.
-        self.term = get_object_or_404(self.model.objects.in_use(), slug=self.kwargs["slug"])
+        model = self.browse.model
+        self.term = get_object_or_404(model.objects.in_use(), slug=self.kwargs["slug"])
         exercises = Exercise.objects.published().for_listing()
         return self.filter_exercises(exercises, self.term)
 
     def get_context_data(self, **kwargs):
         crumbs = [
             ("Home", reverse("exercises:home")),
-            ("Exercises", reverse("exercises:list")),
+            (self.browse.title, self.browse.url),
             (self.term.name, None),
         ]
         return super().get_context_data(
             term=self.term,
-            kind=self.kind,
+            kind=self.browse.kind,
             breadcrumbs=crumbs,
-            nav="exercises",
+            nav=self.browse.nav,
             page_title=f"{self.term.name}: exercises and stretches",
-            page_description=self.term.description
+            page_description=leading_sentences(self.term.description)
             or f"Step-by-step stretches and mobility exercises filed under {self.term.name}.",
             **kwargs,
         )
 
 
 class BodyPartView(TaxonomyExerciseListView):
-    model = BodyPart
-    kind = "Body part"
+    browse = BY_BODY_PART
 
     def filter_exercises(self, exercises, term):
         return exercises.filter(body_part=term)
 
 
 class MuscleView(TaxonomyExerciseListView):
-    model = Muscle
-    kind = "Muscle"
+    browse = BY_MUSCLE
 
     def filter_exercises(self, exercises, term):
         return exercises.working(term)
 
 
 class EquipmentView(TaxonomyExerciseListView):
-    model = Equipment
-    kind = "Equipment"
+    browse = BY_EQUIPMENT
 
     def filter_exercises(self, exercises, term):
         return exercises.using_equipment(term)
@@ -187,6 +251,12 @@ class ExerciseDetailView(DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
+        # A draft (a staff preview) is never kept by a browser, a shared cache or the
+        # service worker; nor is any page as a member of staff sees it (it links the admin).
+        if not self.object.is_published:
+            patch_cache_control(response, private=True, no_store=True)
+        elif self.request.user.is_staff:
+            patch_cache_control(response, private=True)
         if context["page"].video:
             # The player's frame, from the privacy-enhanced host, on this page only.
             allow_player = csp_update({"frame-src": list(FRAME_HOSTS)})

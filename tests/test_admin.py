@@ -218,3 +218,40 @@ def test_an_overlong_intro_or_answer_is_a_clear_error_and_nothing_is_saved(
     assert "at most 10000 characters (it has 10001)" in errors
     exercise.refresh_from_db()
     assert not exercise.intro.startswith("Stretch. Stretch.")
+
+
+def saved_messages(client, exercise, **changes) -> list[str]:
+    data = form_data(client.get(change_url(exercise)))
+    data.update(changes)
+    response = client.post(change_url(exercise), data, follow=True)
+    assert response.status_code == HTTPStatus.OK, errors_on_page(response)
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_editor_is_warned_when_title_or_description_will_be_cut_off_in_search_results(
+    client, editor, exercise
+):
+    client.force_login(editor)
+    long_title = "Kneeling Back Stretch: How to Do It, Sets, Reps, Mistakes and FAQ"
+    warnings = saved_messages(
+        client, exercise, seo_title=long_title, meta_description="Ease a stiff back. " * 10
+    )
+    exercise.refresh_from_db()
+    assert exercise.seo_title == long_title  # saved all the same
+    assert any("is 65 characters long; search engines show about 60" in w for w in warnings)
+    assert any("The meta description is 189 characters long" in w for w in warnings)
+
+
+def test_editor_is_warned_when_the_intros_first_sentence_stands_in_as_a_long_description(
+    client, editor, exercise
+):
+    client.force_login(editor)
+    intro = "Kneel on the floor and " + "slowly " * 30 + "sit back. Then rise."
+    warnings = saved_messages(client, exercise, intro=intro, meta_description="")
+    assert any("no meta description, so search engines get the intro" in w for w in warnings)
+
+
+def test_no_warning_when_title_and_description_fit(client, editor, exercise):
+    client.force_login(editor)
+    warnings = saved_messages(client, exercise, meta_description="Ease a stiff back.")
+    assert not any("search engines show" in w for w in warnings)

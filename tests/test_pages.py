@@ -168,6 +168,36 @@ def test_page_shows_breadcrumbs_updated_date_related_and_variations(client):
     assert [a.text for a in soup.select("#variations-title + ul a")] == ["Standing Back Stretch"]
 
 
+def test_an_exercise_is_listed_once_even_when_it_is_both_a_variation_and_related(client):
+    exercise = make_exercise()
+    standing = make_exercise(name="Standing Back Stretch")
+    cat_cow = make_exercise(name="Cat Cow")
+    exercise.variations.add(standing)
+    exercise.related.add(standing, cat_cow)
+    soup = get_soup(client, exercise.get_absolute_url())
+    assert [a.text for a in soup.select("#variations-title + ul a")] == ["Standing Back Stretch"]
+    assert [a.text for a in soup.select("#related-title + ul a")] == ["Cat Cow"]
+    exercise.related.remove(cat_cow)
+    cache.clear()
+    soup = get_soup(client, exercise.get_absolute_url())
+    assert soup.select_one("#related-title") is None  # no empty "Related" heading
+
+
+def test_updated_time_is_valid_html_without_fractions_of_a_second(client):
+    exercise = make_exercise()
+    Exercise.objects.filter(pk=exercise.pk).update(
+        updated_at=datetime(2026, 3, 14, 9, 30, 5, 123456, tzinfo=UTC)
+    )
+    time = get_soup(client, exercise.get_absolute_url()).select_one("time")
+    assert time["datetime"] == "2026-03-14T09:30:05+00:00"
+
+
+def test_difficulty_note_starts_with_a_capital_once_the_level_is_taken_off(client):
+    exercise = make_exercise(difficulty_note="Beginner: quick to learn.")
+    soup = get_soup(client, exercise.get_absolute_url())
+    assert soup.select_one("#overview .overview__note").text == "Quick to learn."
+
+
 def test_updated_date_follows_edits(client):
     exercise = make_exercise()
     Exercise.objects.filter(pk=exercise.pk).update(
@@ -377,6 +407,70 @@ def test_filtered_lists_are_not_indexed_but_the_plain_list_is(client, catalogue)
 def test_taxonomy_pages_list_their_published_exercises(client, catalogue, url, names):
     soup = get_soup(client, url)
     assert sorted(a.text for a in soup.select(".cards .card__title a")) == names
+
+
+@pytest.mark.parametrize(
+    ("url", "heading", "chips"),
+    [
+        ("/body-parts/", "Body parts", ["Back", "Legs"]),
+        ("/muscles/", "Muscles", ["Hamstrings", "Latissimus dorsi", "Rhomboids"]),
+        ("/equipment/", "Equipment", ["Exercise mat", "Resistance band"]),
+    ],
+)
+def test_browse_pages_list_every_entry_with_published_exercises_and_their_counts(
+    client, catalogue, url, heading, chips
+):
+    make_exercise(name="Draft Only", status="draft").primary_muscles.add(
+        Muscle.objects.create(name="Soleus")
+    )
+    soup = get_soup(client, url)
+    assert soup.h1.text == heading
+    links = soup.select(".chips a")
+    # Screen readers hear "Back (1 guide)"; the count is a badge on screen.
+    assert [" ".join(a.text.split()) for a in links] == [f"{name} (1 guide)" for name in chips]
+    first = get_soup(client, links[0]["href"])  # each chip leads to that entry's page
+    assert first.h1.text == chips[0]
+    browse = [a.text for a in soup.select("nav.browse-nav a")]
+    assert browse == ["Body parts", "Muscles", "Equipment"]
+    assert soup.select_one("nav.browse-nav [aria-current=page]").text == heading
+
+
+def test_an_exercise_filed_twice_under_one_muscle_counts_once(client, catalogue):
+    back = Exercise.objects.get(name="Back Stretch")
+    back.primary_muscles.add(Muscle.objects.get(name="Rhomboids"))  # also secondary
+    chips = [" ".join(a.text.split()) for a in get_soup(client, "/muscles/").select(".chips a")]
+    assert "Rhomboids (1 guide)" in chips
+
+
+def test_header_body_parts_link_goes_to_the_browse_page(client, catalogue):
+    soup = get_soup(client, "/")
+    link = soup.find("nav", attrs={"aria-label": "Main"}).find("a", string="Body parts")
+    assert link["href"] == "/body-parts/"
+
+
+@pytest.mark.parametrize(
+    ("url", "current"),
+    [
+        ("/", None),
+        ("/exercises/", "Exercises"),
+        ("/exercises/?body_part=legs", "Exercises"),
+        ("/exercises/back-stretch/", None),
+        ("/body-parts/", "Body parts"),
+        ("/body-parts/legs/", None),
+        ("/muscles/", None),
+    ],
+)
+def test_main_navigation_marks_only_the_page_you_are_on_as_current(client, catalogue, url, current):
+    soup = get_soup(client, url)
+    marked = soup.select('nav[aria-label="Main"] [aria-current]')
+    assert [a.text for a in marked] == ([current] if current else [])
+    assert all(a["aria-current"] == "page" for a in marked)
+
+
+def test_taxonomy_page_breadcrumbs_lead_back_to_its_browse_page(client, catalogue):
+    soup = get_soup(client, "/muscles/hamstrings/")
+    crumbs = [(a.text, a.get("href")) for a in soup.select(".breadcrumbs a")]
+    assert crumbs == [("Home", "/"), ("Muscles", "/muscles/")]
 
 
 @pytest.mark.parametrize("kind", ["body-parts", "muscles", "equipment"])

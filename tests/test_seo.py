@@ -55,17 +55,78 @@ def test_exercise_page_has_title_description_canonical_and_open_graph(client):
     assert meta(soup, property="og:type") == "article"
 
 
-def test_description_falls_back_to_the_start_of_the_intro(client):
+def test_description_falls_back_to_the_intros_first_whole_sentences(client):
     exercise = make_exercise(intro="Sets & reps: sit back **slowly**, breathe out. " * 20)
     description = meta(soup_of(client, exercise.get_absolute_url()), name="description")
-    assert description.startswith("Sets & reps: sit back slowly, breathe out.")
-    assert description.endswith("…") and "**" not in description
+    sentence = "Sets & reps: sit back slowly, breathe out."
+    assert description == " ".join([sentence] * 3)  # as many as fit in 155 characters
+    assert "…" not in description and "**" not in description
+
+
+def test_a_long_first_sentence_is_kept_whole_and_the_card_shows_it_too(client):
+    first = "Kneel down, " + "and then slowly lean back " * 8 + "until you feel the stretch."
+    exercise = make_exercise(intro=f"{first} Then come back up. Repeat.")
+    description = meta(soup_of(client, exercise.get_absolute_url()), name="description")
+    assert description == first
+    card = soup_of(client, "/exercises/").select_one(".card__summary").text
+    assert card == first
+
+
+def test_card_summary_is_the_editors_description_in_full(client):
+    written = "A gentle stretch for stiff backs, " + "easy to do anywhere, " * 10 + "daily."
+    make_exercise(meta_description=written)
+    assert soup_of(client, "/").select_one(".card__summary").text == written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two.", "One. Two."),
+        ("Hold it, e.g. for 20 s. Then rest.", "Hold it, e.g. for 20 s. Then rest."),
+        ("Stop! “Quoted.” (Aside.) 3 more.", "Stop! “Quoted.” (Aside.) 3 more."),
+        ("No full stop at all", "No full stop at all"),
+        ("", ""),
+    ],
+)
+def test_leading_sentences_split_only_where_a_sentence_ends(text, expected):
+    from exercises.seo import leading_sentences, sentences
+
+    assert leading_sentences(text) == expected
+    assert " ".join(sentences(text)) == text
+
+
+def test_titles_drop_the_site_name_rather_than_run_past_sixty_characters(client):
+    short = make_exercise(name="Cat Cow")
+    long_title = "Kneeling Hip Flexor Stretch: How to Do It Right"
+    long = make_exercise(name="Long One", seo_title=long_title)
+    assert soup_of(client, short.get_absolute_url()).title.text == "Cat Cow · StretchSite"
+    title = soup_of(client, long.get_absolute_url()).title.text
+    assert title == long_title
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/exercises/", "/body-parts/", "/muscles/", "/equipment/", "/body-parts/back/"]
+)
+def test_site_pages_fit_search_results(client, exercise, url):
+    soup = soup_of(client, url)
+    assert len(soup.title.text) <= 60
+    assert 50 <= len(meta(soup, name="description")) <= 155
+
+
+def test_demo_guides_fit_search_results(client):
+    from django.core.management import call_command
+
+    call_command("load_demo_content", verbosity=0)
+    for exercise in Exercise.objects.all():
+        soup = soup_of(client, exercise.get_absolute_url())
+        assert len(soup.title.text) <= 60, exercise.slug
+        assert len(meta(soup, name="description")) <= 155, exercise.slug
 
 
 @pytest.mark.parametrize(
     ("url", "title"),
     [
-        ("/", "Clear guides to stretches and mobility exercises · StretchSite"),
+        ("/", "Step-by-step stretching and mobility guides · StretchSite"),
         ("/exercises/", "All exercises · StretchSite"),
         ("/body-parts/back/", "Back: exercises and stretches · StretchSite"),
     ],
@@ -182,6 +243,16 @@ def test_atom_feed_lists_newly_published_exercises_newest_first(client):
     assert link == "http://testserver/exercises/second-stretch/"
 
 
+def test_atom_feed_has_an_author_and_the_pages_language(client, exercise):
+    root = ElementTree.fromstring(client.get("/feed/").content)
+    assert root.findtext("atom:author/atom:name", namespaces=ATOM_NS) == "StretchSite"
+    language = root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    assert language == soup_of(client, "/").html["lang"] == "en-gb"
+    for entry in root.findall("atom:entry", ATOM_NS):  # what RFC 4287 requires of each
+        for element in ("id", "title", "updated", "summary"):
+            assert entry.findtext(f"atom:{element}", namespaces=ATOM_NS), element
+
+
 def test_feed_summaries_are_plain_text_so_markup_in_them_is_never_run(client):
     make_exercise(
         name="Script Stretch",
@@ -222,3 +293,8 @@ def test_canonical_url_keeps_the_page_number_but_drops_other_parameters(client):
     assert soup.select_one('link[rel="canonical"]')["href"] == "http://testserver/exercises/?page=2"
     soup = soup_of(client, "/exercises/?page=1")
     assert soup.select_one('link[rel="canonical"]')["href"] == "http://testserver/exercises/"
+
+
+def test_search_results_are_not_indexed_but_the_search_page_is(client, exercise):
+    assert meta(soup_of(client, "/search/?q=back"), name="robots") == "noindex, follow"
+    assert meta(soup_of(client, "/search/"), name="robots") is None

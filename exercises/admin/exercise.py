@@ -9,7 +9,9 @@ from markdownx.widgets import AdminMarkdownxWidget
 from reversion import create_revision, set_comment, set_user
 from reversion_compare.admin import CompareVersionAdmin
 
+from .. import seo
 from ..models import Exercise, Faq, RecommendedEquipment, SetsReps, Status, Step, Tip
+from ..page import length_warnings
 from .forms import ExerciseAdminForm, NormalizedNewlinesForm
 from .images import ExerciseImageInline, images_missing_alt, missing_alt_message
 from .importer import ImportArticleMixin
@@ -111,7 +113,13 @@ class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
         ("Video", {"fields": ["video_url"]}),
         (
             "Search engines and sharing",
-            {"fields": ["seo_title", "meta_description"], "classes": ["collapse"]},
+            {
+                "fields": ["seo_title", "meta_description"],
+                "classes": ["collapse"],
+                "description": f"Search results show about {seo.TITLE_LENGTH} characters of "
+                f"a title and {seo.DESCRIPTION_LENGTH} of a description; you are warned on "
+                "saving when yours are longer.",
+            },
         ),
         ("Publishing", {"fields": ["published_at", "created_at", "updated_at"]}),
     ]
@@ -142,6 +150,12 @@ class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
         if change:
             obj.version += 1
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Saved, but the editor should know what search results will cut off.
+        for warning in length_warnings(form.instance):
+            self.message_user(request, warning, messages.WARNING)
 
     @admin.action(description="Publish selected exercises", permissions=["change"])
     def publish(self, request, queryset):

@@ -17,6 +17,26 @@ class TaxonomyQuerySet(models.QuerySet):
             published |= models.Q(**{f"{relation}__status": Status.PUBLISHED})
         return self.filter(published).distinct()
 
+    def with_exercise_counts(self) -> "TaxonomyQuerySet":
+        """Entries in use, each with `exercise_count`: how many published exercises are filed
+        under it (an exercise filed twice, say as primary and secondary muscle, counts once)."""
+        from .exercise import Exercise
+
+        filed_under = models.Q()
+        for relation in self.model.exercise_relations:
+            exercise_field = self.model._meta.get_field(relation).field.name
+            filed_under |= models.Q(**{exercise_field: models.OuterRef("pk")})
+        count = (
+            Exercise.objects.published()
+            .filter(filed_under)
+            .order_by()
+            .annotate(one=models.Value(1))
+            .values("one")
+            .annotate(count=models.Count("pk", distinct=True))
+            .values("count")
+        )
+        return self.annotate(exercise_count=models.Subquery(count)).filter(exercise_count__gt=0)
+
 
 class Taxonomy(models.Model):
     name = models.CharField(max_length=100, unique=True)

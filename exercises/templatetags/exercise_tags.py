@@ -1,9 +1,15 @@
 """What the public templates need beyond Django's own tags and filters."""
 
+from functools import lru_cache
+
+import segno
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 
 from ..markdown import render_markdown
 from ..page import summary
+from ..seo import document_title
 from ..structured_data import json_ld_script
 
 register = template.Library()
@@ -29,6 +35,25 @@ def picture_for_filter(step_images: dict, step):
 @register.filter(name="summary")
 def summary_filter(exercise):
     return summary(exercise)
+
+
+register.simple_tag(document_title)
+
+
+@register.filter
+def datetime_attribute(value) -> str:
+    """A <time datetime> value: ISO 8601 in the site's time zone, to the second (HTML allows
+    at most three digits of a second's fraction, and readers see the day anyway)."""
+    return localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
+@lru_cache(maxsize=256)
+def qr_code(address: str) -> str:
+    """An inline SVG QR code for an address (the printed card's way back to the guide)."""
+    code = segno.make(address, error="m", micro=False)
+    svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr", lineclass=None)
+    return mark_safe(svg.replace("<svg ", '<svg aria-hidden="true" ', 1))
 
 
 @register.simple_tag(takes_context=True)

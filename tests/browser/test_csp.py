@@ -73,6 +73,10 @@ def test_public_page_refuses_injected_inline_script(chromium_page, live_server):
     page = chromium_page
     exercise = make_exercise()
     page.goto(live_server.url + exercise.get_absolute_url())
+    # The offline worker and the manifest load under the policy (worker-src, manifest-src).
+    assert page.evaluate("navigator.serviceWorker.ready.then(r => r.active.scriptURL)").endswith(
+        "/service-worker.js"
+    )
     assert violations(page) == [], "the page breaks its own policy"
     assert page.errors == []
     page.evaluate(
