@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.utils.safestring import SafeString
 
 from ..cache import without_cache_on_failure
@@ -208,18 +209,16 @@ def search(text: str, body_part_id: int | None = None) -> SearchResults:
 
 
 def popular_faqs(limit: int = 5) -> list[Faq]:
-    """The first question of the most recently published exercises: editors put the most
-    asked question first, so these make a fair starting point when a search finds nothing."""
-    faqs, seen = [], set()
-    rows = (
-        Faq.objects.published()
-        .select_related("exercise")
-        .order_by("-exercise__published_at", "exercise__name", "order", "pk")[: limit * 10]
+    """The first question of each of the most recently published exercises: editors put the
+    most asked question first, so these make a fair starting point when a search finds
+    nothing."""
+    newest = list(
+        Exercise.objects.published()
+        .filter(Exists(Faq.objects.filter(exercise=OuterRef("pk"))))
+        .order_by("-published_at", "name")
+        .values_list("pk", flat=True)[:limit]
     )
-    for faq in rows:
-        if faq.exercise_id not in seen:
-            seen.add(faq.exercise_id)
-            faqs.append(faq)
-        if len(faqs) == limit:
-            break
-    return faqs
+    first: dict[int, Faq] = {}
+    for faq in Faq.objects.filter(exercise__in=newest).select_related("exercise"):
+        first.setdefault(faq.exercise_id, faq)  # entries come in the editors' order
+    return [first[pk] for pk in newest]
