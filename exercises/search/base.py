@@ -8,7 +8,7 @@ words in the FAQ index with the number of entries each appears in (for "Did you 
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .query import Query
 from .text import allowed_typos, edit_distance, words
@@ -47,15 +47,18 @@ class Engine:
     # Index upkeep ---------------------------------------------------------------------
 
     def put_documents(self, documents: list[Document]) -> None:
-        ids = [d.faq_id for d in documents]
-        old = self.fetch_documents(ids)
-        self.delete_rows(ids)
-        self.insert_rows(documents)
-        self.adjust_vocabulary(old, documents)
+        """Index new and changed entries; entries indexed as they are stay untouched."""
+        with transaction.atomic():
+            old = {d.faq_id: d for d in self.fetch_documents([d.faq_id for d in documents])}
+            changed = [d for d in documents if old.get(d.faq_id) != d]
+            replaced = [old[d.faq_id] for d in changed if d.faq_id in old]
+            self.delete_rows([d.faq_id for d in replaced])
+            self.insert_rows(changed)
+            self.adjust_vocabulary(replaced, changed)
 
     def remove_documents(self, faq_ids: list[int]) -> None:
-        old = self.fetch_documents(faq_ids)
-        if old:
+        with transaction.atomic():
+            old = self.fetch_documents(faq_ids)
             self.delete_rows([d.faq_id for d in old])
             self.adjust_vocabulary(old, [])
 
@@ -135,6 +138,7 @@ class Engine:
     # Engine-specific ------------------------------------------------------------------
 
     def fetch_documents(self, faq_ids: list[int]) -> list[Document]:
+        """The indexed entries among `faq_ids`, locked until the transaction ends."""
         raise NotImplementedError
 
     def delete_rows(self, faq_ids: list[int]) -> None:
