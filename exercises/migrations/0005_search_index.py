@@ -4,7 +4,8 @@ SQLite: FTS5 tables with porter stemming, and a trigram index over the vocabular
 PostgreSQL: weighted tsvectors with GIN indexes, an English configuration without accents
 (unaccent), and pg_trgm over the vocabulary. The SQL, and how the content already there is
 indexed, are written out here, frozen, as migrations should be: nothing is imported from the
-app. exercises/search/ reads and writes these tables.
+app. exercises/search/ reads and writes these tables (on PostgreSQL as the models declared
+at the end).
 """
 
 import html
@@ -15,7 +16,8 @@ from itertools import islice
 
 import markdown
 import nh3
-from django.db import migrations
+from django.contrib.postgres.search import SearchVectorField
+from django.db import migrations, models
 from django.utils.html import strip_tags
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -200,6 +202,47 @@ def fill_index(apps, schema_editor):
             cursor.execute(statement)
 
 
+def index_table(name, table, fields):
+    """The index tables on PostgreSQL, as models the search reads and writes; Django does not
+    manage them (on SQLite they are FTS5 tables of the same names)."""
+    options = {"db_table": table, "managed": False, "default_permissions": ()}
+    return migrations.CreateModel(name=name, fields=fields, options=options)
+
+
+INDEX_MODELS = [
+    index_table(
+        "ExerciseSearchEntry",
+        "exercises_search_exercise",
+        [
+            ("exercise_id", models.BigIntegerField(primary_key=True, serialize=False)),
+            ("name", models.TextField()),
+            ("document", SearchVectorField()),
+        ],
+    ),
+    index_table(
+        "FaqSearchEntry",
+        "exercises_search_faq",
+        [
+            ("faq_id", models.BigIntegerField(primary_key=True, serialize=False)),
+            ("exercise_id", models.BigIntegerField()),
+            ("body_part_id", models.BigIntegerField(null=True)),
+            ("question", models.TextField()),
+            ("answer", models.TextField()),
+            ("exercise_name", models.TextField()),
+            ("document", SearchVectorField()),
+        ],
+    ),
+    index_table(
+        "SearchTerm",
+        "exercises_search_term",
+        [
+            ("term", models.TextField(primary_key=True, serialize=False)),
+            ("docs", models.IntegerField()),
+        ],
+    ),
+]
+
+
 class Migration(migrations.Migration):
     dependencies = [("exercises", "0004_synonym_editors_and_starters")]
 
@@ -209,4 +252,5 @@ class Migration(migrations.Migration):
             run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRESQL_REVERSE}),
         ),
         migrations.RunPython(fill_index, migrations.RunPython.noop),
+        *INDEX_MODELS,
     ]
