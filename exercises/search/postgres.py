@@ -15,8 +15,8 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.db import connection, transaction
-from django.db.models import Case, F, When
-from django.db.models.functions import Length
+from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models.functions import Cast, Length
 
 from ..models.search import ExerciseSearchEntry, FaqSearchEntry, SearchTerm
 from .base import EXERCISE_TABLE, FAQ_TABLE, TERM_TABLE, Document, Engine
@@ -145,13 +145,18 @@ class PostgresEngine(Engine):
         if many:
             newest = candidates.order_by("-faq_id")[:CANDIDATES]
             candidates = FaqSearchEntry.objects.filter(pk__in=newest.values("pk"))
-        clauses = reduce(
-            add,
-            (
-                Case(When(document=clause, then=1), default=0)
-                for clause in self.clause_expressions(query)
-            ),
-        )
+        if strict:
+            # Every candidate matches every clause. Cast, or the constant would reach
+            # PostgreSQL as "ORDER BY 1": the first column.
+            clauses = Cast(Value(len(query.clauses)), IntegerField())
+        else:
+            clauses = reduce(
+                add,
+                (
+                    Case(When(document=clause, then=1), default=0)
+                    for clause in self.clause_expressions(query)
+                ),
+            )
         score = SearchRank(F("document"), self.expression(query, strict), weights=RANK_WEIGHTS)
         marked = self.expression(query, strict=False)
         rows = (
