@@ -77,9 +77,9 @@ class PostgresEngine(Engine):
     def delete_rows(self, faq_ids):
         FaqSearchEntry.objects.filter(pk__in=faq_ids).delete()
 
-    # The index is written in SQL: through the ORM, a document worked out per row takes
-    # three times as long to compile as to store (a rebuild of 100,000 entries: 110 s
-    # instead of 35), and one worked out after the insert (update()) writes every row twice.
+    # The index is written in SQL: through the ORM, a document worked out per row costs more
+    # to compile than to store (a rebuild of 90,000 entries took 110 s instead of about 40),
+    # and one worked out after the insert (update()) writes every row twice.
 
     def insert_rows(self, documents):
         if not documents:
