@@ -1,7 +1,9 @@
-"""Words that mean the same to readers, maintained by editors and applied by the search."""
+"""Words that mean the same to readers, maintained by editors and applied by the search; and
+the search index itself on PostgreSQL."""
 
 import re
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -36,3 +38,61 @@ class Synonym(models.Model):
         """The terms, lower-cased, without blanks or repeats, in the editor's order."""
         terms = (" ".join(t.split()).lower() for t in _SEPARATORS.split(self.terms or ""))
         return list(dict.fromkeys(t for t in terms if t))
+
+
+class SearchIndexTable(models.Model):
+    """A table of the search index on PostgreSQL, as the engine reads and writes it
+    (exercises/search/postgres.py). Derived data: migration 0005 creates the tables (on
+    SQLite, FTS5 tables of the same names that exercises/search/sqlite.py reads in SQL) and
+    the search keeps them in step, so Django neither migrates them nor offers permissions
+    for them."""
+
+    class Meta:
+        abstract = True
+        managed = False
+        default_permissions = ()
+
+
+class FaqSearchEntry(SearchIndexTable):
+    """One FAQ entry of a published exercise, with its words weighted by where they stand."""
+
+    faq_id = models.BigIntegerField(primary_key=True)
+    exercise_id = models.BigIntegerField()
+    body_part_id = models.BigIntegerField(null=True)
+    question = models.TextField()
+    answer = models.TextField()  # as plain text
+    exercise_name = models.TextField()
+    document = SearchVectorField()
+
+    class Meta(SearchIndexTable.Meta):
+        db_table = "exercises_search_faq"
+
+    def __str__(self):
+        return self.question
+
+
+class ExerciseSearchEntry(SearchIndexTable):
+    """The name of a published exercise, for the exercises listed above the answers."""
+
+    exercise_id = models.BigIntegerField(primary_key=True)
+    name = models.TextField()
+    document = SearchVectorField()
+
+    class Meta(SearchIndexTable.Meta):
+        db_table = "exercises_search_exercise"
+
+    def __str__(self):
+        return self.name
+
+
+class SearchTerm(SearchIndexTable):
+    """A word of the FAQ index and the number of entries it is in, for "Did you mean"."""
+
+    term = models.TextField(primary_key=True)
+    docs = models.IntegerField()
+
+    class Meta(SearchIndexTable.Meta):
+        db_table = "exercises_search_term"
+
+    def __str__(self):
+        return self.term

@@ -1,24 +1,24 @@
-"""What both engines share: keeping the index and its spelling vocabulary in step.
+"""What both engines share: keeping the index and its spelling vocabulary in step, and the
+shape of the questions they answer.
 
 An engine stores one index row per FAQ entry of a published exercise (question, answer as
 plain text, exercise name), one row per published exercise name, and a vocabulary of the
 words in the FAQ index with the number of entries each appears in (for "Did you mean").
+Migration 0005 creates these tables; on PostgreSQL they are also models
+(exercises/models/search.py).
 """
 
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
-from .query import Query
+from .query import Phrase, Query
 from .text import allowed_typos, edit_distance, words
 
 FAQ_TABLE = "exercises_search_faq"
 EXERCISE_TABLE = "exercises_search_exercise"
 TERM_TABLE = "exercises_search_term"
-# At most this many matches are ranked (see the engines' ranked_ids): as many as readers can
-# page through, since counts stop at 1,000.
-CANDIDATES = 1000
 
 
 @dataclass(frozen=True)
@@ -35,27 +35,22 @@ class Document:
         return {w for w in words(text) if 4 <= len(w) <= 40 and not w.isdigit()}
 
 
-@dataclass(frozen=True)
-class Hit:
-    faq_id: int
-    score: float
-    question_html: str
-    snippet_html: str
-
-
 class Engine:
     # Index upkeep ---------------------------------------------------------------------
 
     def put_documents(self, documents: list[Document]) -> None:
-        ids = [d.faq_id for d in documents]
-        old = self.fetch_documents(ids)
-        self.delete_rows(ids)
-        self.insert_rows(documents)
-        self.adjust_vocabulary(old, documents)
+        """Index new and changed entries; entries indexed as they are stay untouched."""
+        with transaction.atomic():
+            old = {d.faq_id: d for d in self.fetch_documents([d.faq_id for d in documents])}
+            changed = [d for d in documents if old.get(d.faq_id) != d]
+            replaced = [old[d.faq_id] for d in changed if d.faq_id in old]
+            self.delete_rows([d.faq_id for d in replaced])
+            self.insert_rows(changed)
+            self.adjust_vocabulary(replaced, changed)
 
     def remove_documents(self, faq_ids: list[int]) -> None:
-        old = self.fetch_documents(faq_ids)
-        if old:
+        with transaction.atomic():
+            old = self.fetch_documents(faq_ids)
             self.delete_rows([d.faq_id for d in old])
             self.adjust_vocabulary(old, [])
 
@@ -132,9 +127,32 @@ class Engine:
                 scored.append((distance, -docs, term))
         return min(scored)[2] if scored else None
 
+    # Match expressions: the same query, built in each engine's own terms ---------------
+
+    def expression(self, query: Query, strict: bool):
+        """Entries matching every clause (strict) or any clause, and no excluded phrase."""
+        if strict:
+            groups = [self.any_of(clause.alternatives) for clause in query.clauses]
+        else:
+            groups = [self.any_of(query.alternatives)]
+        return self.all_of(groups, self.any_of(query.excluded) if query.excluded else None)
+
+    def clause_expressions(self, query: Query) -> list:
+        """One expression per clause, to count the clauses an entry matches."""
+        return [self.any_of(clause.alternatives) for clause in query.clauses]
+
     # Engine-specific ------------------------------------------------------------------
 
+    def any_of(self, phrases: list[Phrase]):
+        """An expression matching entries that contain any of the phrases."""
+        raise NotImplementedError
+
+    def all_of(self, expressions: list, excluded):
+        """An expression matching entries that match every expression but not `excluded`."""
+        raise NotImplementedError
+
     def fetch_documents(self, faq_ids: list[int]) -> list[Document]:
+        """The indexed entries among `faq_ids`, locked until the transaction ends."""
         raise NotImplementedError
 
     def delete_rows(self, faq_ids: list[int]) -> None:
@@ -162,20 +180,19 @@ class Engine:
         """How many entries match, counting no further than `limit`."""
         raise NotImplementedError
 
-    def ranked_ids(
+    def page(
         self,
         query: Query,
         strict: bool,
         body_part_id: int | None,
         offset: int,
         limit: int,
-        many: bool = True,
-    ) -> list[tuple[int, float]]:
-        """[(faq_id, score)], best first. `many`: there may be more than CANDIDATES."""
-        raise NotImplementedError
-
-    def highlights(self, query: Query, faq_ids: list[int]) -> dict[int, tuple[str, str]]:
-        """{faq_id: (question, answer snippet)} with markers around matched words."""
+        many: bool,
+    ) -> list[tuple[int, float, str | None, str | None]]:
+        """One page of results, [(faq_id, score, question, answer snippet)]: the newest
+        CANDIDATES matching entries in the ORDER that ranking.py sets out (the engine
+        supplies each entry's measures), from `offset` on, with markers around the matched
+        words. `many`: more than CANDIDATES entries match (when not, all are candidates)."""
         raise NotImplementedError
 
     def matching_exercise_ids(self, query: Query, limit: int) -> list[int]:

@@ -4,22 +4,21 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.utils.safestring import SafeString
 
 from ..cache import without_cache_on_failure
 from ..models import Exercise, Faq, Synonym
-from .base import CANDIDATES, Engine
+from .base import Engine
 from .index import engine
 from .query import MAX_CLAUSES, Clause, Query, SynonymIndex, parse
+from .ranking import CANDIDATES
 from .text import marked_snippet
 
 # Below this many entries matching every word, entries matching some words are added.
 FEW_RESULTS = 3
 MAX_NAME_MATCHES = 5
 NAME_CANDIDATES = 500  # name matches looked at when a body part narrows them
-# Counting every match of a very common word costs more than it tells: past this many,
-# readers see "more than 1,000" (and up to 100 pages).
-MAX_COUNTED = 1000
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ class SearchResults:
         return self._counted[0]
 
     def count(self) -> int:
-        return min(self._counted[1], MAX_COUNTED)
+        return min(self._counted[1], CANDIDATES)
 
     def __len__(self) -> int:
         return self.count()
@@ -113,18 +112,20 @@ class SearchResults:
     @property
     def capped(self) -> bool:
         """Whether there are more matches than were counted."""
-        return self._counted[1] > MAX_COUNTED
+        return self._counted[1] > CANDIDATES
 
     @cached_property
     def _counted(self) -> tuple[bool, int]:
         """(strict, count): entries matching every clause, or when there are fewer than a
-        few of those, entries matching any clause."""
+        few of those, entries matching any clause. Counting every match of a very common
+        word costs more than it tells: past CANDIDATES readers see "more than 1,000" (and
+        up to 100 pages), so one more than that is all the count needs."""
         if not self.query:
             return True, 0
-        count = self.engine.count(self.query, True, self.body_part_id, MAX_COUNTED + 1)
+        count = self.engine.count(self.query, True, self.body_part_id, CANDIDATES + 1)
         if count >= FEW_RESULTS or len(self.query.clauses) <= 1:
             return True, count
-        return False, self.engine.count(self.query, False, self.body_part_id, MAX_COUNTED + 1)
+        return False, self.engine.count(self.query, False, self.body_part_id, CANDIDATES + 1)
 
     def __getitem__(self, item):
         if not isinstance(item, slice):
@@ -132,28 +133,22 @@ class SearchResults:
         start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
         if not self.query or stop <= start:
             return []
-        hits = self.engine.ranked_ids(
-            self.query,
-            self.strict,
-            self.body_part_id,
-            start,
-            stop - start,
-            many=self._counted[1] > CANDIDATES,
+        hits = self.engine.page(
+            self.query, self.strict, self.body_part_id, start, stop - start, self.capped
         )
-        ids = [faq_id for faq_id, _ in hits]
-        marked = self.engine.highlights(self.query, ids)
         faqs = (
-            Faq.objects.published().select_related("exercise", "exercise__body_part").in_bulk(ids)
+            Faq.objects.published()
+            .select_related("exercise", "exercise__body_part")
+            .in_bulk([faq_id for faq_id, *_ in hits])
         )
         results = []
-        for faq_id, score in hits:
+        for faq_id, score, question, snippet in hits:
             if faq_id not in faqs:
                 continue  # changed behind the index's back (bulk updates); a rebuild fixes it
-            question, snippet = marked.get(faq_id, (None, None))
             results.append(
                 Result(
                     faq=faqs[faq_id],
-                    score=score,
+                    score=float(f"{score:.6g}"),
                     question_html=marked_snippet(question or faqs[faq_id].question),
                     snippet_html=marked_snippet(snippet),
                 )
@@ -208,18 +203,16 @@ def search(text: str, body_part_id: int | None = None) -> SearchResults:
 
 
 def popular_faqs(limit: int = 5) -> list[Faq]:
-    """The first question of the most recently published exercises: editors put the most
-    asked question first, so these make a fair starting point when a search finds nothing."""
-    faqs, seen = [], set()
-    rows = (
-        Faq.objects.published()
-        .select_related("exercise")
-        .order_by("-exercise__published_at", "exercise__name", "order", "pk")[: limit * 10]
+    """The first question of each of the most recently published exercises: editors put the
+    most asked question first, so these make a fair starting point when a search finds
+    nothing."""
+    newest = list(
+        Exercise.objects.published()
+        .filter(Exists(Faq.objects.filter(exercise=OuterRef("pk"))))
+        .order_by("-published_at", "name")
+        .values_list("pk", flat=True)[:limit]
     )
-    for faq in rows:
-        if faq.exercise_id not in seen:
-            seen.add(faq.exercise_id)
-            faqs.append(faq)
-        if len(faqs) == limit:
-            break
-    return faqs
+    first: dict[int, Faq] = {}
+    for faq in Faq.objects.filter(exercise__in=newest).select_related("exercise"):
+        first.setdefault(faq.exercise_id, faq)  # entries come in the editors' order
+    return [first[pk] for pk in newest]

@@ -1,10 +1,11 @@
 """SQLite engine: FTS5 with porter stemming, bm25 ranking with column weights, and a
-trigram index over the vocabulary for spelling corrections."""
+trigram index over the vocabulary for spelling corrections. FTS5 has no ORM support: this
+engine is SQL."""
 
 from django.db import connection
 
-from .base import CANDIDATES, EXERCISE_TABLE, FAQ_TABLE, TERM_TABLE, Document, Engine
-from .query import Phrase, Query
+from .base import EXERCISE_TABLE, FAQ_TABLE, TERM_TABLE, Document, Engine
+from .ranking import CANDIDATES, ORDER
 from .text import MARK_END, MARK_START
 
 TRIGRAM_TABLE = "exercises_search_term_trigram"
@@ -18,38 +19,25 @@ def quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def phrase_expression(phrase: Phrase) -> str:
-    return quoted(" ".join(phrase))
-
-
-def match_expression(query: Query, strict: bool) -> str:
-    if strict:
-        groups = [
-            "(" + " OR ".join(phrase_expression(p) for p in clause.alternatives) + ")"
-            for clause in query.clauses
-        ]
-        expression = " AND ".join(groups)
-    else:
-        expression = "(" + " OR ".join(phrase_expression(p) for p in query.alternatives) + ")"
-    if query.excluded:
-        excluded = " OR ".join(phrase_expression(p) for p in query.excluded)
-        expression = f"{expression} NOT ({excluded})"
-    return expression
-
-
 def in_list(values) -> str:
     return ", ".join(str(int(v)) for v in values)
 
 
 class SQLiteEngine(Engine):
+    def any_of(self, phrases):
+        return "(" + " OR ".join(quoted(" ".join(phrase)) for phrase in phrases) + ")"
+
+    def all_of(self, expressions, excluded):
+        expression = " AND ".join(expressions)
+        return f"{expression} NOT {excluded}" if excluded else expression
+
     def fetch_documents(self, faq_ids):
         if not faq_ids:
             return []
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT rowid, exercise_id, body_part_id, question, answer, exercise_name "
-                f"FROM {FAQ_TABLE} "
-                f"WHERE rowid IN ({in_list(faq_ids)})"
+                f"FROM {FAQ_TABLE} WHERE rowid IN ({in_list(faq_ids)})"
             )
             return [Document(*row) for row in cursor.fetchall()]
 
@@ -130,72 +118,61 @@ class SQLiteEngine(Engine):
             )
             return cursor.fetchall()
 
-    def _filtered(self, body_part_id):
+    def matching(self, query, strict, body_part_id) -> tuple[str, list]:
+        """FROM and WHERE for the matching entries, and their parameters."""
         sql = f"FROM {FAQ_TABLE} WHERE {FAQ_TABLE} MATCH %s"
+        params = [self.expression(query, strict)]
         if body_part_id is not None:
-            sql += f" AND body_part_id = {int(body_part_id)}"
-        return sql
+            sql += " AND body_part_id = %s"
+            params.append(body_part_id)
+        return sql, params
 
     def count(self, query, strict, body_part_id, limit):
+        sql, params = self.matching(query, strict, body_part_id)
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 {self._filtered(body_part_id)} LIMIT %s)",
-                [match_expression(query, strict), limit],
-            )
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {sql} LIMIT %s)", [*params, limit])
             return cursor.fetchone()[0]
 
-    def ranked_ids(self, query, strict, body_part_id, offset, limit, many=True):
-        expression = match_expression(query, strict)
-        where = self._filtered(body_part_id)
-        # A very common word matches tens of thousands of entries, and bm25 over all of them
-        # is what makes a search slow: rank the newest CANDIDATES matches only. Finding
-        # where they start walks the index without ranking, which is cheap.
-        if many:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT rowid {where} ORDER BY rowid DESC LIMIT 1 OFFSET %s",
-                    [expression, CANDIDATES - 1],
-                )
-                oldest = cursor.fetchone()
-            if oldest is not None:
-                where += f" AND rowid >= {int(oldest[0])}"
-        params = [expression]
-        order = "score"
-        if not strict:
-            # Entries that match every clause come first, then those matching some.
-            order = (
-                f"{FAQ_TABLE}.rowid IN (SELECT rowid FROM {FAQ_TABLE} "
-                f"WHERE {FAQ_TABLE} MATCH %s) DESC, score"
-            )
-            params.append(match_expression(query, strict=True))
+    def page(self, query, strict, body_part_id, offset, limit, many):
+        sql, params = self.matching(query, strict, body_part_id)
+        if strict:  # every candidate matches every clause
+            clauses, clause_params = str(len(query.clauses)), []
+        else:
+            clause_params = self.clause_expressions(query)
+            match = f"SELECT rowid FROM {FAQ_TABLE} WHERE {FAQ_TABLE} MATCH %s"
+            clauses = " + ".join(f"(rowid IN ({match}))" for _ in clause_params)
+        order = ", ".join(f"{measure} DESC" for measure in ORDER)
+        # FTS5 walks its matches newest first without sorting them and scores only the ones
+        # kept, so the newest are picked whether or not there are `many`; bm25 is lower for
+        # better matches.
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {FAQ_TABLE}.rowid, bm25({FAQ_TABLE}, {WEIGHTS}) AS score "
-                f"{where} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*params, limit, offset],
+                "SELECT faq_id, score FROM ("
+                f"SELECT rowid AS faq_id, {clauses} AS clauses, "
+                f"-bm25({FAQ_TABLE}, {WEIGHTS}) AS score {sql} "
+                f"ORDER BY rowid DESC LIMIT {CANDIDATES}"
+                f") ORDER BY {order} LIMIT %s OFFSET %s",
+                [*clause_params, *params, limit, offset],
             )
-            rows = cursor.fetchall()
-        # bm25 is negative and lower is better; readers and the API get higher = better.
-        return [(faq_id, float(f"{-score:.6g}")) for faq_id, score in rows]
-
-    def highlights(self, query, faq_ids):
-        if not faq_ids:
-            return {}
-        marks = f"'{MARK_START}', '{MARK_END}'"
-        with connection.cursor() as cursor:
+            ranked = cursor.fetchall()
+            if not ranked:
+                return []
+            # Highlights in a second query: FTS5 would work them out for every candidate.
+            marks = f"'{MARK_START}', '{MARK_END}'"
             cursor.execute(
                 f"SELECT rowid, highlight({FAQ_TABLE}, 0, {marks}), "
-                f"snippet({FAQ_TABLE}, 1, {marks}, '…', {SNIPPET_WORDS}) "
-                f"FROM {FAQ_TABLE} WHERE {FAQ_TABLE} MATCH %s AND rowid IN ({in_list(faq_ids)})",
-                [match_expression(query, strict=False)],
+                f"snippet({FAQ_TABLE}, 1, {marks}, '…', {SNIPPET_WORDS}) FROM {FAQ_TABLE} "
+                f"WHERE {FAQ_TABLE} MATCH %s AND rowid IN ({in_list(f for f, _ in ranked)})",
+                [self.expression(query, strict=False)],
             )
-            return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+            marked = {faq_id: (question, snippet) for faq_id, question, snippet in cursor}
+        return [(faq_id, score, *marked.get(faq_id, (None, None))) for faq_id, score in ranked]
 
     def matching_exercise_ids(self, query, limit):
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid FROM {EXERCISE_TABLE} WHERE {EXERCISE_TABLE} MATCH %s "
                 "ORDER BY rank LIMIT %s",
-                [match_expression(query, strict=True), limit],
+                [self.expression(query, strict=True), limit],
             )
             return [row[0] for row in cursor.fetchall()]

@@ -1,5 +1,6 @@
-"""Search as you type, in a real Chromium: the script calls the JSON API and updates the
-results and the live region; without the script the form still works (other tests)."""
+"""Search as you type, in a real Chromium: the script fetches the results page and shows its
+results and messages, updating the live region; without the script the form still works
+(other tests)."""
 
 import pytest
 
@@ -38,3 +39,7 @@ def test_results_update_as_the_reader_types(live_server, page):
     status.filter(has_text="1 answer found").wait_for()
     page.locator(".search-hit__question a", has_text="Achilles").wait_for()
     assert page.locator(".search-suggestion").count() == 0
+
+    page.fill("#search-q", "how is it")  # the server's own message, not a copy in the script
+    status.filter(has_text="only has very common words").wait_for()
+    assert page.locator(".search-hit").count() == 0

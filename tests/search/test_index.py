@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from exercises.models import Exercise, Faq
@@ -120,6 +121,19 @@ def test_incremental_index_equals_a_rebuilt_one(twist):
     incremental = index_snapshot()
     call_command("rebuild_search_index", verbosity=0)
     assert index_snapshot() == incremental
+
+
+def test_saving_an_unchanged_exercise_rewrites_none_of_its_entries(twist):
+    make_exercise("Hip Circles", children=3)
+    with CaptureQueriesContext(connection) as queries:
+        twist.save()
+    writes = [
+        q["sql"]
+        for q in queries
+        if "exercises_search_faq" in q["sql"] and not q["sql"].lstrip().startswith("SELECT")
+    ]
+    assert writes == []
+    assert questions("surgery") == ["Can I twist after spinal surgery?"]
 
 
 def test_rebuild_command_indexes_rows_written_without_signals(twist, capsys):

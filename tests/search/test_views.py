@@ -1,12 +1,14 @@
 """The results page and the JSON endpoint, as readers and scripts see them."""
 
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
 from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
+from django.utils import timezone
 
-from exercises.models import Faq
+from exercises.models import Exercise, Faq
 from tests.factories import make_exercise
 from tests.search.helpers import PAGE, api, soup
 
@@ -92,6 +94,20 @@ def test_results_are_paginated(client, db):
     third = soup(client.get(PAGE, {"q": "wobble", "page": 3}))
     assert len(third.select(".search-hit")) == 3
     assert third.select_one("ol.search-hits")["start"] == "21"
+
+
+def test_no_results_offer_the_first_question_of_the_five_newest_exercises(client, db):
+    for n in range(6):
+        exercise = make_exercise(f"Popular Stretch {n}", children=0)
+        published = timezone.now() - timedelta(days=n)
+        Exercise.objects.filter(pk=exercise.pk).update(published_at=published)
+        Faq.objects.bulk_create(
+            Faq(exercise=exercise, order=i, anchor=f"q{i}", question=f"Stretch {n}, {i}?")
+            for i in range(20 if n < 3 else 1)  # the newest have many questions
+        )
+    page = soup(client.get(PAGE, {"q": "trampoline"}))
+    offered = [item.a.get_text() for item in page.select(".search-popular li")]
+    assert offered == [f"Stretch {n}, 0?" for n in range(5)]
 
 
 def test_snippets_escape_the_answer_text_before_marking(client, db):
