@@ -75,9 +75,35 @@ class ExercisePage:
         self.secondary_muscles = list(exercise.secondary_muscles.all())
         self.equipment = list(exercise.equipment.all())
         self.optional_equipment = list(exercise.optional_equipment.all())
-        # Published neighbours only (see ExerciseQuerySet.for_detail_page).
-        self.related = list(exercise.related.all())
-        self.variations = list(exercise.variations.all())
+        # Every neighbour is read (ExerciseQuerySet.for_detail_page); drafts are never linked.
+        self.linked = [*exercise.related.all(), *exercise.variations.all()]
+        self.related = [other for other in exercise.related.all() if other.is_published]
+        self.variations = [other for other in exercise.variations.all() if other.is_published]
+
+    @property
+    def entries(self) -> list:
+        """The exercise and every entry the page names: its vocabulary (also through section
+        rows, such as recommended equipment) and the exercises it links to, drafts included,
+        since publishing one adds it to the page. An edit to any of them changes the page
+        (exercises.tags)."""
+        exercise = self.exercise
+        named_by_rows = [
+            getattr(row, field.name)
+            for rows in self._rows.values()
+            for row in rows
+            for field in row._meta.concrete_fields
+            if field.many_to_one and field.name != "exercise" and getattr(row, field.attname)
+        ]
+        return [
+            exercise,
+            *([exercise.body_part] if exercise.body_part_id else []),
+            *self.primary_muscles,
+            *self.secondary_muscles,
+            *self.equipment,
+            *self.optional_equipment,
+            *named_by_rows,
+            *self.linked,
+        ]
 
     def rows(self, anchor: str) -> list:
         """The rows of the section with this anchor, shown or not."""

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
@@ -12,6 +13,7 @@ from . import structured_data
 from .filters import ExerciseFilterForm
 from .models import BodyPart, Equipment, Exercise, Muscle, Status
 from .page import ExercisePage
+from .tags import tag_response
 
 PAGE_SIZE = 24
 RECENT_ON_HOME = 6
@@ -141,6 +143,7 @@ class ExerciseDetailView(DetailView):
     def get_context_data(self, **kwargs):
         exercise = self.object
         page = ExercisePage(exercise)
+        tag_response(self.request, page.entries)
         crumbs = [
             ("Home", reverse("exercises:home")),
             ("Exercises", reverse("exercises:list")),
@@ -166,6 +169,13 @@ class ExerciseDetailView(DetailView):
             og_type="article",
             **kwargs,
         )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if not self.object.is_published:
+            # A draft preview is for its editor's eyes only: no cache may keep it.
+            add_never_cache_headers(response)
+        return response
 
 
 @require_safe

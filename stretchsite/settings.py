@@ -212,6 +212,18 @@ PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 CACHE_FAILURES_BEFORE_PAUSE = 3
 CACHE_PAUSE_SECONDS = env_int("DJANGO_CACHE_PAUSE_SECONDS", 30)
 
+# A shared HTTP cache in front (Varnish, a CDN; docs/deploy.md) may keep public pages this
+# long (s-maxage), because every edit purges what it changed there (exercises/purge.py).
+# 0: shared caches are told not to keep pages; set it together with a purge target below.
+SHARED_CACHE_SECONDS = env_int("DJANGO_SHARED_CACHE_SECONDS", 0)
+# ...and serve a page this long past that while fetching a fresh copy, or while the app
+# servers cannot answer.
+STALE_WHILE_REVALIDATE_SECONDS = env_int("DJANGO_STALE_WHILE_REVALIDATE_SECONDS", 30)
+STALE_IF_ERROR_SECONDS = env_int("DJANGO_STALE_IF_ERROR_SECONDS", 86_400)
+# The response headers that carry each public response's tags: xkey for Varnish,
+# Surrogate-Key for Fastly, Cache-Tag for Cloudflare.
+CACHE_TAG_HEADERS = env_list("DJANGO_CACHE_TAG_HEADERS") or ["xkey"]
+
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out login before the password is even checked.
     "exercises.security.LoginThrottleBackend",

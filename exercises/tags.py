@@ -1,0 +1,37 @@
+"""Tags: what a public response shows, and what a content change touches, in one vocabulary.
+
+A shared cache in front (Varnish, a CDN) keeps each public response with its tags
+(`exercises.cache` sends them in the headers each cache reads); after a change commits,
+`exercises.signals` asks it to drop the responses tagged with what the change touched
+(`exercises.purge`). The tags:
+
+- `exercise-<pk>`, `bodypart-<pk>`, `muscle-<pk>`, `equipment-<pk>`: a response that shows
+  this entry: the exercise page and its JSON carry the exercise's own tag, its vocabulary
+  entries' tags and the tags of the exercises it links to (drafts too: the page shows a
+  draft neighbour as soon as it is published).
+- `lists`: a response that shows which exercises are published, in some order or number:
+  the home page, the list and its filters, the body part, muscle and equipment pages, the
+  API's list, the sitemap and the feed (declared with `cached_page(..., tags=...)`).
+- `search`: search results, which depend on every exercise's words and on the synonyms.
+"""
+
+from collections.abc import Iterable
+
+from django.db import models
+from django.http import HttpRequest
+
+LISTS = "lists"
+SEARCH = "search"
+
+
+def tag_for(entry: models.Model) -> str:
+    """The tag of one exercise or vocabulary entry: `exercise-12`, `muscle-3`."""
+    return f"{entry._meta.model_name}-{entry.pk}"
+
+
+def tag_response(request: HttpRequest, entries: Iterable[models.Model]) -> None:
+    """Add the tags of the entries a view shows to its response's tags (used by
+    `exercises.cache.PageCacheMiddleware` when the response is public)."""
+    if not hasattr(request, "cache_tags"):
+        request.cache_tags = set()
+    request.cache_tags.update(tag_for(entry) for entry in entries)
