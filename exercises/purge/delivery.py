@@ -106,7 +106,7 @@ class Sender:
             try:
                 purge(self.cache, tags)
                 error = None
-            except PurgeFailed as failure:
+            except Exception as failure:  # PurgeFailed, or a surprise: never lose the thread
                 error = failure
             with self.changed:
                 self.attempted = number
@@ -213,7 +213,8 @@ def purge_after_commit(tags: Iterable[str]) -> None:
         return
     pending.tags.update(tags)
     # Registered for every change: the first to run after the commit sends all the tags.
-    transaction.on_commit(send_pending)
+    # Robust: should sending fail unexpectedly, it is logged, and the save stands.
+    transaction.on_commit(send_pending, robust=True)
 
 
 def send_pending() -> None:
