@@ -126,8 +126,7 @@ def test_the_second_anonymous_request_is_a_cache_hit(site):
     first = site.get(path)
     assert first.status == HTTPStatus.OK and "Kneeling Hip Flexor Stretch" in first.text
     second = site.get(path)
-    assert second.from_cache and int(second.headers["Age"]) >= 0
-    assert second.headers["X-Cache"] == "hit"
+    assert second.from_cache and second.headers["X-Cache"] == "hit"
     assert second.text == first.text
     assert "xkey" not in second.headers  # the tags are Varnish's business
     # A campaign link is the same page, from the same cached copy.
