@@ -87,8 +87,11 @@ class Server:
 
 
 @contextlib.contextmanager
-def production_server(workers: int = 2, env: dict[str, str] | None = None):
-    """A server of its own (database, cache) with `env` added to the usual settings."""
+def production_server(
+    workers: int = 2, env: dict[str, str] | None = None, serve_env: dict[str, str] | None = None
+):
+    """A server of its own (database, cache) with `env` added to the usual settings, and
+    `serve_env` to those of gunicorn only (not of preparing the database)."""
     # A stop request (Ctrl-C, kill) must still run the cleanup below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     workdir = Path(tempfile.mkdtemp(prefix="stretchsite-bench-"))
@@ -99,6 +102,7 @@ def production_server(workers: int = 2, env: dict[str, str] | None = None):
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "load_demo_content")
         manage(env, "collectstatic", "--noinput", "-v", "0")
+        env.update(serve_env or {})
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
         cache = env.get("REDIS_URL") or "in-process (per worker; set REDIS_URL to share)"

@@ -15,6 +15,7 @@ from .markdown import render_markdown
 from .models import Exercise, ExerciseImage, Faq, RecommendedEquipment, SetsReps, Step, Tip
 from .page import ExercisePage, summary
 from .sections import SECTIONS
+from .tags import tag_response
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -212,4 +213,6 @@ def exercise_detail_view(request, slug):
     exercise = Exercise.objects.published().for_detail_page().filter(slug=slug).first()
     if exercise is None:
         return error(f"No published exercise has the slug “{slug}”.", HTTPStatus.NOT_FOUND)
-    return JsonResponse(exercise_detail(request, ExercisePage(exercise)))
+    page = ExercisePage(exercise)
+    tag_response(request, page.entries)
+    return JsonResponse(exercise_detail(request, page))

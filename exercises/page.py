@@ -84,17 +84,50 @@ class ExercisePage:
         self.secondary_muscles = list(exercise.secondary_muscles.all())
         self.equipment = list(exercise.equipment.all())
         self.optional_equipment = list(exercise.optional_equipment.all())
-        # Published neighbours only (see ExerciseQuerySet.for_detail_page). An exercise
-        # listed as a variation is not listed again under related, and never the page's own.
-        self.variations = [other for other in exercise.variations.all() if other != exercise]
+        # Every neighbour is read (ExerciseQuerySet.for_detail_page); drafts are never linked.
+        # An exercise listed as a variation is not listed again under related, nor the page's
+        # own exercise.
+        self.linked = [*exercise.related.all(), *exercise.variations.all()]
+        self.variations = [
+            other for other in exercise.variations.all() if other.is_published and other != exercise
+        ]
         listed = {exercise.pk, *(other.pk for other in self.variations)}
-        self.related = [other for other in exercise.related.all() if other.pk not in listed]
+        self.related = [
+            other
+            for other in exercise.related.all()
+            if other.is_published and other.pk not in listed
+        ]
         images = self.rows("images")
         self.lead_image = next((image for image in images if image.is_lead), None)
         # A step's picture, by the step's id (templates: `page.step_images|picture_for:step`).
         self.step_images = {image.step_id: image for image in images if not image.is_lead}
         self.video = parse_video(exercise.video_url) if exercise.video_url else None
         self.muscle_map = muscle_map(self.primary_muscles, self.secondary_muscles)
+
+    @property
+    def entries(self) -> list:
+        """The exercise and every entry the page names: its vocabulary (also through section
+        rows, such as recommended equipment) and the exercises it links to, drafts included,
+        since publishing one adds it to the page. An edit to any of them changes the page
+        (exercises.tags)."""
+        exercise = self.exercise
+        named_by_rows = [
+            getattr(row, field.name)
+            for rows in self._rows.values()
+            for row in rows
+            for field in row._meta.concrete_fields
+            if field.many_to_one and field.name != "exercise" and getattr(row, field.attname)
+        ]
+        return [
+            exercise,
+            *([exercise.body_part] if exercise.body_part_id else []),
+            *self.primary_muscles,
+            *self.secondary_muscles,
+            *self.equipment,
+            *self.optional_equipment,
+            *named_by_rows,
+            *self.linked,
+        ]
 
     def rows(self, anchor: str) -> list:
         """The rows of the section with this anchor, shown or not."""

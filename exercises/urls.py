@@ -6,6 +6,7 @@ from .cache import cached_page
 from .feeds import NewExercisesFeed
 from .filters import ExerciseFilterForm
 from .sitemaps import SITEMAPS
+from .tags import LISTS
 
 app_name = "exercises"
 
@@ -13,12 +14,16 @@ app_name = "exercises"
 # ignored, and make no cache entries of their own.
 LISTING = ("page",)
 FILTERED_LISTING = (*ExerciseFilterForm.FIELDS, "page")
+# Pages that show which exercises are published are tagged for shared caches and purged
+# with every such change; the exercise pages tag themselves with what they show
+# (exercises/tags.py).
+SHOWS_LISTS = (LISTS,)
 
 urlpatterns = [
-    path("", cached_page(views.HomeView.as_view()), name="home"),
+    path("", cached_page(views.HomeView.as_view(), tags=SHOWS_LISTS), name="home"),
     path(
         "exercises/",
-        cached_page(views.ExerciseListView.as_view(), params=FILTERED_LISTING),
+        cached_page(views.ExerciseListView.as_view(), params=FILTERED_LISTING, tags=SHOWS_LISTS),
         name="list",
     ),
     path("exercises/<slug:slug>/", cached_page(views.ExerciseDetailView.as_view()), name="detail"),
@@ -32,28 +37,31 @@ urlpatterns = [
     ),
     path(
         "body-parts/<slug:slug>/",
-        cached_page(views.BodyPartView.as_view(), params=LISTING),
+        cached_page(views.BodyPartView.as_view(), params=LISTING, tags=SHOWS_LISTS),
         name="body_part",
     ),
     path(
         "muscles/<slug:slug>/",
-        cached_page(views.MuscleView.as_view(), params=LISTING),
+        cached_page(views.MuscleView.as_view(), params=LISTING, tags=SHOWS_LISTS),
         name="muscle",
     ),
     path(
         "equipment/<slug:slug>/",
-        cached_page(views.EquipmentView.as_view(), params=LISTING),
+        cached_page(views.EquipmentView.as_view(), params=LISTING, tags=SHOWS_LISTS),
         name="equipment",
     ),
     path(
         "api/exercises/",
-        cached_page(api.exercise_list, params=(*FILTERED_LISTING, "page_size")),
+        cached_page(api.exercise_list, params=(*FILTERED_LISTING, "page_size"), tags=SHOWS_LISTS),
         name="api_list",
     ),
     path("api/exercises/<slug:slug>/", cached_page(api.exercise_detail_view), name="api_detail"),
-    path("feed/", cached_page(NewExercisesFeed()), name="feed"),
+    path("feed/", cached_page(NewExercisesFeed(), tags=SHOWS_LISTS), name="feed"),
     path(
-        "sitemap.xml", cached_page(sitemap, params=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"
+        "sitemap.xml",
+        cached_page(sitemap, params=("p",), tags=SHOWS_LISTS),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
     ),
     path(
         "about/images/",

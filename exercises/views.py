@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -19,6 +19,7 @@ from .page import ExercisePage
 from .renditions import SHARE_SIZE
 from .seo import leading_sentences
 from .share_card import card_name
+from .tags import tag_response
 from .video import FRAME_HOSTS
 
 PAGE_SIZE = 24
@@ -210,6 +211,7 @@ class ExerciseDetailView(DetailView):
     def get_context_data(self, **kwargs):
         exercise = self.object
         page = ExercisePage(exercise)
+        tag_response(self.request, page.entries)
         crumbs = [
             ("Home", reverse("exercises:home")),
             ("Exercises", reverse("exercises:list")),
@@ -251,12 +253,10 @@ class ExerciseDetailView(DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        # A draft (a staff preview) is never kept by a browser, a shared cache or the
-        # service worker; nor is any page as a member of staff sees it (it links the admin).
         if not self.object.is_published:
-            patch_cache_control(response, private=True, no_store=True)
-        elif self.request.user.is_staff:
-            patch_cache_control(response, private=True)
+            # A draft preview is for its editor's eyes only: no cache may keep it (a browser,
+            # a shared cache, the service worker); pages for staff are private anyway.
+            add_never_cache_headers(response)
         if context["page"].video:
             # The player's frame, from the privacy-enhanced host, on this page only.
             allow_player = csp_update({"frame-src": list(FRAME_HOSTS)})

@@ -56,6 +56,15 @@ def env_required(name: str, why: str) -> str:
     return value
 
 
+def require_together(*names: str) -> None:
+    """Variables that mean nothing alone (an id and its API token): all set, or none."""
+    given = [name for name in names if os.environ.get(name, "").strip()]
+    if given and len(given) != len(names):
+        raise ImproperlyConfigured(
+            f"{' and '.join(names)} must be set together. See 'Configuration' in README.md."
+        )
+
+
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
 if DEBUG:
@@ -211,6 +220,42 @@ PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # After this many cache failures in a row, a process stops asking the cache for this long.
 CACHE_FAILURES_BEFORE_PAUSE = 3
 CACHE_PAUSE_SECONDS = env_int("DJANGO_CACHE_PAUSE_SECONDS", 30)
+
+# A shared HTTP cache in front (Varnish, a CDN; docs/deploy.md) may keep public pages this
+# long (s-maxage), because every edit purges what it changed there (exercises/purge.py).
+# 0: shared caches are told not to keep pages; set it together with a purge target below.
+SHARED_CACHE_SECONDS = env_int("DJANGO_SHARED_CACHE_SECONDS", 0)
+# ...and serve a page this long past that while fetching a fresh copy, or while the app
+# servers cannot answer.
+STALE_WHILE_REVALIDATE_SECONDS = env_int("DJANGO_STALE_WHILE_REVALIDATE_SECONDS", 30)
+STALE_IF_ERROR_SECONDS = env_int("DJANGO_STALE_IF_ERROR_SECONDS", 86_400)
+# Where purges go: Varnish servers running deploy/varnish/default.vcl, Cloudflare, Fastly.
+PURGE_URLS = env_list("DJANGO_PURGE_URLS")
+PURGE_CLOUDFLARE_ZONE = os.environ.get("DJANGO_PURGE_CLOUDFLARE_ZONE", "").strip()
+PURGE_CLOUDFLARE_TOKEN = os.environ.get("DJANGO_PURGE_CLOUDFLARE_TOKEN", "").strip()
+PURGE_CLOUDFLARE_API = (
+    os.environ.get("DJANGO_PURGE_CLOUDFLARE_API", "").strip()
+    or "https://api.cloudflare.com/client/v4"
+)
+PURGE_FASTLY_SERVICE = os.environ.get("DJANGO_PURGE_FASTLY_SERVICE", "").strip()
+PURGE_FASTLY_TOKEN = os.environ.get("DJANGO_PURGE_FASTLY_TOKEN", "").strip()
+PURGE_FASTLY_API = os.environ.get("DJANGO_PURGE_FASTLY_API", "").strip() or "https://api.fastly.com"
+require_together("DJANGO_PURGE_CLOUDFLARE_ZONE", "DJANGO_PURGE_CLOUDFLARE_TOKEN")
+require_together("DJANGO_PURGE_FASTLY_SERVICE", "DJANGO_PURGE_FASTLY_TOKEN")
+# An editor's save waits at most this long for the purges; failed ones are tried again later.
+PURGE_TIMEOUT_SECONDS = env_float("DJANGO_PURGE_TIMEOUT", 2)
+PURGE_RETRIES = env_int("DJANGO_PURGE_RETRIES", 3)
+# Every purge goes out once more after this long (0: not): a reader's request that read the
+# rows just before the commit, and stored its page just after the first purge, has ended by
+# then (readers get a deadline).
+PURGE_REPEAT_SECONDS = (READER_DEADLINE_SECONDS or 30) + 1
+# The response headers that carry each public response's tags: xkey for Varnish, plus the
+# header of each CDN that purges by tag (Fastly: Surrogate-Key, Cloudflare: Cache-Tag).
+CACHE_TAG_HEADERS = env_list("DJANGO_CACHE_TAG_HEADERS") or [
+    "xkey",
+    *(["Surrogate-Key"] if PURGE_FASTLY_SERVICE else []),
+    *(["Cache-Tag"] if PURGE_CLOUDFLARE_ZONE else []),
+]
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out login before the password is even checked.

@@ -1,5 +1,6 @@
 """Real app servers for tests: gunicorn processes (DJANGO_DEBUG=0) on free loopback ports,
-a browser of just enough to drive them, and `manage.py` in their environment."""
+a browser of just enough to drive them and the admin, `manage.py` in their environment, and
+scratch PostgreSQL databases for them to share."""
 
 import contextlib
 import http.cookiejar
@@ -15,7 +16,11 @@ import urllib.parse
 import urllib.request
 from http import HTTPStatus
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
+
+from tests.admin_forms import form_data
 from tests.redis_support import REDIS_TEST_URL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +63,73 @@ def manage(env, *args) -> str:
     return result.stdout
 
 
+def prepare_site(env) -> str:
+    """Migrate the app servers' database, load the demo content and collect the static files
+    (unless DJANGO_STATIC_ROOT already holds them); returns the password of a new superuser,
+    `ops`."""
+    collectstatic = None
+    if not (Path(env["DJANGO_STATIC_ROOT"]) / "staticfiles.json").exists():
+        # With DEBUG off: hashed, compressed files. The slow part: run it meanwhile.
+        collectstatic = subprocess.Popen(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+            cwd=ROOT,
+            env=env,
+            stderr=subprocess.PIPE,
+        )
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "load_demo_content")
+    password = secrets.token_urlsafe(16)
+    manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.contrib.auth.models import User; "
+        f"User.objects.create_superuser('ops', 'ops@example.com', {password!r})",
+    )
+    if collectstatic is not None:
+        assert collectstatic.wait(timeout=180) == 0, collectstatic.stderr.read().decode()
+    return password
+
+
+def exercise_pks(env) -> dict[str, str]:
+    """Every exercise's primary key (for admin addresses), by slug."""
+    output = manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from exercises.models import Exercise\n"
+        "for slug, pk in Exercise.objects.values_list('slug', 'pk'): print(slug, pk)",
+    )
+    return dict(line.split() for line in output.splitlines() if line.strip())
+
+
+# The local PostgreSQL server on which tests create scratch databases of their own.
+POSTGRES = os.environ.get("FROZEN_DB_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+
+
+@contextlib.contextmanager
+def scratch_postgres(prefix: str):
+    """A new database on the local PostgreSQL (its name), dropped afterwards. Without
+    PostgreSQL the test skips, except under CI, where it fails."""
+    import psycopg
+
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    try:
+        admin = psycopg.connect(f"{POSTGRES}/postgres", autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is not reachable at {POSTGRES}: {error}")
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES}")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield name
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -91,9 +163,42 @@ class Browser:
         return text
 
 
+def csrf_token(browser: Browser) -> str:
+    return next(cookie.value for cookie in browser.cookies if cookie.name == "csrftoken")
+
+
+def log_in_to_admin(browser: Browser, username: str, password: str) -> None:
+    browser.page("/admin/login/")
+    token = csrf_token(browser)
+    status, url, text = browser.request(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password, "next": "/admin/",
+         "csrfmiddlewaretoken": token},
+    )  # fmt: skip
+    assert status == HTTPStatus.OK and urllib.parse.urlsplit(url).path == "/admin/", text[:500]
+
+
+def save_in_admin(browser: Browser, change_path: str, **changes) -> None:
+    data = form_data(SimpleNamespace(content=browser.page(change_path).encode()))
+    data.update(changes)
+    status, url, text = browser.request(change_path, data)
+    # Success redirects to the change list; a form error re-renders the change form.
+    assert status == HTTPStatus.OK and urllib.parse.urlsplit(url).path != change_path, text[:2000]
+
+
+def run_admin_action(browser: Browser, action: str, exercise_pks: list[str]) -> None:
+    """Run an action of the exercise list (publish, unpublish) on these exercises."""
+    status, _, text = browser.request(
+        "/admin/exercises/exercise/",
+        {"action": action, "_selected_action": exercise_pks,
+         "csrfmiddlewaretoken": csrf_token(browser)},
+    )  # fmt: skip
+    assert status == HTTPStatus.OK, text[:500]
+
+
 @contextlib.contextmanager
-def app_server(env):
-    port = free_port()
+def app_server(env, port: int | None = None):
+    port = port or free_port()
     # Its log goes to a file: a pipe nobody reads would fill up and stop the server.
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(

@@ -3,7 +3,9 @@
 Without Redis those tests skip, except under CI, where they fail.
 """
 
+import contextlib
 import os
+import secrets
 
 import pytest
 
@@ -22,3 +24,14 @@ def redis_or_skip():
             pytest.fail(message)
         pytest.skip(message)
     return client
+
+
+@contextlib.contextmanager
+def own_redis_prefix():
+    """A key prefix of the caller's own in the test Redis database, cleaned up afterwards."""
+    client = redis_or_skip()
+    prefix = f"stretchsite-test-{secrets.token_hex(6)}"
+    yield prefix
+    keys = list(client.scan_iter(f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)

@@ -4,7 +4,6 @@ way a hung server behaves (connections stay open; nothing comes back)."""
 
 import contextlib
 import os
-import secrets
 import shutil
 import signal
 import socket
@@ -21,7 +20,15 @@ from django.test.utils import CaptureQueriesContext
 
 from exercises.availability import ReaderPause
 from exercises.cache import breaker
-from tests.app_servers import ROOT, app_env, app_server, free_port, manage
+from tests.app_servers import (
+    POSTGRES,
+    ROOT,
+    app_env,
+    app_server,
+    free_port,
+    manage,
+    scratch_postgres,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -182,33 +189,17 @@ def test_a_query_error_is_still_a_500_not_an_outage(reader, exercise, monkeypatc
     assert not ReaderPause.is_on()
 
 
-POSTGRES = os.environ.get("FROZEN_DB_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-
-
 @pytest.fixture
-def scratch_postgres():
-    """A database of the test's own on the local PostgreSQL (name, port)."""
-    import psycopg
-
-    name = f"stretchsite_frozen_{secrets.token_hex(4)}"
-    try:
-        admin = psycopg.connect(f"{POSTGRES}/postgres", autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is not reachable at {POSTGRES}: {error}")
-        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES}")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield name, int(POSTGRES.rsplit(":", 1)[1])
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def scratch_database():
+    """A database of the test's own on the local PostgreSQL (its name)."""
+    with scratch_postgres("stretchsite_frozen") as name:
+        yield name
 
 
 def test_a_frozen_postgresql_gives_503s_within_seconds_and_cached_pages_stay_up(
-    tmp_path, scratch_postgres
+    tmp_path, scratch_database
 ):
-    name, port = scratch_postgres
+    name, port = scratch_database, int(POSTGRES.rsplit(":", 1)[1])
     env = app_env(tmp_path, redis_prefix=None)
     env["DATABASE_URL"] = f"{POSTGRES}/{name}"
     collectstatic = subprocess.Popen(

@@ -13,53 +13,29 @@ they fail.
 
 import importlib.util
 import secrets
-import subprocess
-import sys
-import urllib.parse
 from http import HTTPStatus
-from types import SimpleNamespace
 
 import pytest
 
-from tests.admin_forms import form_data
-from tests.app_servers import ROOT, Browser, app_env, app_server, manage
-from tests.redis_support import redis_or_skip
+from tests.app_servers import (
+    app_env,
+    app_server,
+    exercise_pks,
+    log_in_to_admin,
+    manage,
+    prepare_site,
+    run_admin_action,
+    save_in_admin,
+)
+from tests.redis_support import own_redis_prefix
 
 SLUG = "cat-cow"  # one of the demo exercises
 
 
 @pytest.fixture
 def redis_prefix():
-    """A key prefix of our own in the test Redis database, cleaned up afterwards."""
-    client = redis_or_skip()
-    prefix = f"stretchsite-test-{secrets.token_hex(6)}"
-    yield prefix
-    keys = list(client.scan_iter(f"{prefix}:*"))
-    if keys:
-        client.delete(*keys)
-
-
-def csrf_token(browser: Browser) -> str:
-    return next(cookie.value for cookie in browser.cookies if cookie.name == "csrftoken")
-
-
-def log_in_to_admin(browser: Browser, username: str, password: str) -> None:
-    browser.page("/admin/login/")
-    token = csrf_token(browser)
-    status, url, text = browser.request(
-        "/admin/login/?next=/admin/",
-        {"username": username, "password": password, "next": "/admin/",
-         "csrfmiddlewaretoken": token},
-    )  # fmt: skip
-    assert status == HTTPStatus.OK and urllib.parse.urlsplit(url).path == "/admin/", text[:500]
-
-
-def save_in_admin(browser: Browser, change_path: str, **changes) -> None:
-    data = form_data(SimpleNamespace(content=browser.page(change_path).encode()))
-    data.update(changes)
-    status, url, text = browser.request(change_path, data)
-    # Success redirects to the change list; a form error re-renders the change form.
-    assert status == HTTPStatus.OK and urllib.parse.urlsplit(url).path != change_path, text[:2000]
+    with own_redis_prefix() as prefix:
+        yield prefix
 
 
 @pytest.fixture(params=["redis", "files"])
@@ -72,28 +48,8 @@ def shared_cache(request):
 
 def test_edit_through_one_app_server_is_seen_through_another(tmp_path, shared_cache):
     env = app_env(tmp_path, shared_cache)
-    # collectstatic (DEBUG is off: hashed, compressed files) is the slow part: run it
-    # while the database is prepared.
-    collectstatic = subprocess.Popen(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        stderr=subprocess.PIPE,
-    )
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "load_demo_content")
-    password = secrets.token_urlsafe(16)
-    exercise_pk = manage(
-        env,
-        "shell",
-        "--no-imports",
-        "-c",
-        "from django.contrib.auth.models import User; "
-        f"User.objects.create_superuser('ops', 'ops@example.com', {password!r}); "
-        "from exercises.models import Exercise; "
-        f"print(Exercise.objects.get(slug={SLUG!r}).pk)",
-    ).split()[-1]
-    assert collectstatic.wait(timeout=180) == 0, collectstatic.stderr.read().decode()
+    password = prepare_site(env)
+    exercise = exercise_pks(env)[SLUG]
     page = f"/exercises/{SLUG}/"
     new_name = f"Cat-Cow, edited {secrets.token_hex(4)}"
     new_intro = f"A changed introduction {secrets.token_hex(4)}."
@@ -109,7 +65,7 @@ def test_edit_through_one_app_server_is_seen_through_another(tmp_path, shared_ca
         log_in_to_admin(server_a, "ops", password)
         save_in_admin(
             server_a,
-            f"/admin/exercises/exercise/{exercise_pk}/change/",
+            f"/admin/exercises/exercise/{exercise}/change/",
             name=new_name,
             intro=new_intro,
         )
@@ -122,12 +78,7 @@ def test_edit_through_one_app_server_is_seen_through_another(tmp_path, shared_ca
         assert new_name in server_a.page(page)
 
         # Unpublished through A: gone from B at once.
-        status, _, _ = server_a.request(
-            "/admin/exercises/exercise/",
-            {"action": "unpublish", "_selected_action": [exercise_pk],
-             "csrfmiddlewaretoken": csrf_token(server_a)},
-        )  # fmt: skip
-        assert status == HTTPStatus.OK
+        run_admin_action(server_a, "unpublish", [exercise])
         assert server_b.request(page)[0] == HTTPStatus.NOT_FOUND
         assert new_name not in server_b.page("/exercises/")
 

@@ -47,3 +47,12 @@ def test_production_starts_when_configured():
         DJANGO_DEBUG="0", DJANGO_SECRET_KEY="k" * 50, DJANGO_ALLOWED_HOSTS="stretch.example"
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_purge_target_without_its_api_token_names_both_variables():
+    result = run_check(DJANGO_PURGE_CLOUDFLARE_ZONE="023e105f4ecef8ad9ca31a8372d0c353")
+    assert result.returncode != 0
+    assert (
+        "DJANGO_PURGE_CLOUDFLARE_ZONE and DJANGO_PURGE_CLOUDFLARE_TOKEN must be set together"
+        in result.stderr
+    )

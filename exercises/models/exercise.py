@@ -34,10 +34,11 @@ class ExerciseQuerySet(models.QuerySet):
     def for_detail_page(self) -> "ExerciseQuerySet":
         """Everything the exercise page shows, in the same dozen queries whatever the number
         of steps or questions: each section's rows (exercises.sections), the vocabulary,
-        and the published neighbours (drafts are never linked from a public page)."""
+        and the neighbours. The page links to published ones only (ExercisePage), but the
+        drafts are read too: publishing one changes the page (exercises.tags)."""
         from ..sections import row_queryset, row_relations
 
-        neighbours = Exercise.objects.published().only("name", "slug", "status")
+        neighbours = Exercise.objects.only("name", "slug", "status")
         return self.select_related("body_part").prefetch_related(
             *(models.Prefetch(relation, row_queryset(relation)) for relation in row_relations()),
             "primary_muscles",

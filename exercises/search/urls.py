@@ -1,13 +1,23 @@
 from django.urls import path
 
 from ..cache import cached_page
+from ..tags import SEARCH
 from . import views
 
 app_name = "search"
 
 # Readers repeat common questions: answers are cached per query like any public page, and
-# any content or synonym change retires them (exercises/signals.py).
+# any content or synonym change retires them (exercises/signals.py), in shared caches too
+# (tagged "search", exercises/tags.py).
 urlpatterns = [
-    path("search/", cached_page(views.search_page, params=("q", "part", "page")), name="page"),
-    path("api/search/", cached_page(views.search_api, params=("q", "part", "limit")), name="api"),
+    path(
+        "search/",
+        cached_page(views.search_page, params=("q", "part", "page"), tags=(SEARCH,)),
+        name="page",
+    ),
+    path(
+        "api/search/",
+        cached_page(views.search_api, params=("q", "part", "limit"), tags=(SEARCH,)),
+        name="api",
+    ),
 ]
