@@ -18,6 +18,8 @@ from .importer import ImportArticleMixin
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
 COMPACT_TEXT = {models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 2})}}
+# A link typed without a scheme ("shop.example/mat") is taken as https.
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class SetsRepsInline(SortableTabularInline):
@@ -58,8 +60,7 @@ class RecommendedEquipmentInline(SortableTabularInline):
     extra = 0
     fields = ["equipment", "name", "why", "url"]
     autocomplete_fields = ["equipment"]
-    # A link typed without a scheme ("shop.example/mat") is taken as https.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = HTTPS_LINKS
 
 
 @admin.register(Exercise)
@@ -73,7 +74,7 @@ class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
         RecommendedEquipmentInline,
         ExerciseImageInline,
     ]
-    formfield_overrides = {**MARKDOWN_EDITOR, **COMPACT_TEXT}
+    formfield_overrides = {**MARKDOWN_EDITOR, **COMPACT_TEXT, **HTTPS_LINKS}
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = [
         "body_part",

@@ -1,5 +1,7 @@
 """The exercise edit form, which refuses to overwrite changes saved since it was opened."""
 
+from functools import partial
+
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -43,6 +45,8 @@ class ExerciseAdminForm(NormalizedNewlinesForm):
     class Meta:
         model = Exercise
         fields = "__all__"  # noqa: DJ007  (the admin's fieldsets pick what is shown)
+        # A video address pasted without its scheme is taken as https.
+        field_classes = {"video_url": partial(forms.URLField, assume_scheme="https")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
