@@ -22,7 +22,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection, transaction  # noqa: E402
+from django.db import IntegrityError, connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -59,15 +59,21 @@ def with_rows(rows: int) -> Exercise:
     copy.pk = None
     copy.name = copy.slug = f"bench-{rows}-{uuid.uuid4().hex[:8]}"
     copy.save()
+    for field in Exercise._meta.many_to_many:  # its muscles, equipment and neighbours too
+        getattr(copy, field.name).set(getattr(original, field.name).all())
     for relation in row_relations():
         template = getattr(original, relation).first()
-        for order in range(rows):
+        for order in range(rows if template else 0):
             template.pk = None
             template.exercise = copy
             template.order = order
             if hasattr(template, "anchor"):
                 template.anchor = f"bench-{order}"
-            template.save()
+            try:
+                with transaction.atomic():
+                    template.save()
+            except IntegrityError:
+                break  # rows that may be there once only (a lead image, a linked exercise)
     return copy
 
 

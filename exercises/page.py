@@ -59,6 +59,29 @@ class PageSection:
         return self.section.template
 
 
+def exercise_links(row) -> list:
+    """The fields by which a section row links to another exercise (an easier one)."""
+    return [
+        field
+        for field in row._meta.concrete_fields
+        if field.many_to_one and field.related_model is Exercise and field.name != "exercise"
+    ]
+
+
+def links_only_published(row) -> bool:
+    return all(getattr(row, field.name).is_published for field in exercise_links(row))
+
+
+def linked_exercises(sections: list) -> list[Exercise]:
+    return [
+        getattr(row, field.name)
+        for section in sections
+        for row in section.rows
+        if hasattr(row, "_meta")
+        for field in exercise_links(row)
+    ]
+
+
 @dataclass
 class OverviewRow:
     label: str
@@ -74,24 +97,32 @@ class ExercisePage:
     def __init__(self, exercise: Exercise):
         self.exercise = exercise
         self.sections: list[PageSection] = []
+        self._rows = {section.anchor: section.rows_of(exercise) for section in SECTIONS}
+        self.suggested = []  # exercises a section suggests (Try instead)
         for section in SECTIONS:
-            rows = section.rows_of(exercise)
+            # Rows that link to a draft are not shown: readers never get a link to one.
+            rows = [row for row in self._rows[section.anchor] if links_only_published(row)]
+            if section.shows:
+                rows = section.shows(exercise, rows)
+                self.suggested += [shown.exercise for shown in rows]
             note = getattr(exercise, section.note) if section.note else ""
             if section.on_page and (rows or note.strip() or section.always):
                 self.sections.append(PageSection(section, section.title_for(rows), rows, note))
-        self._rows = {section.anchor: section.rows_of(exercise) for section in SECTIONS}
         self.primary_muscles = list(exercise.primary_muscles.all())
         self.secondary_muscles = list(exercise.secondary_muscles.all())
         self.equipment = list(exercise.equipment.all())
         self.optional_equipment = list(exercise.optional_equipment.all())
         # Every neighbour is read (ExerciseQuerySet.for_detail_page); drafts are never linked.
-        # An exercise listed as a variation is not listed again under related, nor the page's
-        # own exercise.
+        # No exercise is listed twice: variations leave out what the sections show (easier,
+        # harder; suggestions leave variations out), related exercises leave out all those.
         self.linked = [*exercise.related.all(), *exercise.variations.all()]
+        listed = {exercise.pk, *(other.pk for other in self.in_sections)}
         self.variations = [
-            other for other in exercise.variations.all() if other.is_published and other != exercise
+            other
+            for other in exercise.variations.all()
+            if other.is_published and other.pk not in listed
         ]
-        listed = {exercise.pk, *(other.pk for other in self.variations)}
+        listed |= {other.pk for other in self.variations}
         self.related = [
             other
             for other in exercise.related.all()
@@ -127,7 +158,14 @@ class ExercisePage:
             *self.optional_equipment,
             *named_by_rows,
             *self.linked,
+            *self.suggested,
         ]
+
+    @property
+    def in_sections(self) -> list[Exercise]:
+        """Other exercises the sections show (easier, harder, try instead): the lists of
+        variations and related exercises below do not repeat them."""
+        return [*linked_exercises(self.sections), *self.suggested]
 
     def rows(self, anchor: str) -> list:
         """The rows of the section with this anchor, shown or not."""

@@ -17,7 +17,8 @@ admin inline, one `Section` here and one template; see docs/architecture.md.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .models import Exercise, Step, Tip
+from .alternatives import suggested_instead
+from .models import Alternative, Exercise, Step, Tip
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,10 @@ class Section:
     """One section of the exercise page.
 
     A section shows the exercise's ordered `rows` (a reverse foreign key, optionally only
-    those whose `only` field has a given value) and, closing it, the exercise field `note`.
-    It appears on the page, and in its contents, only when it has something to show.
+    those whose `only` field has one of the given values) and, closing it, the exercise
+    field `note`. It appears on the page, and in its contents, only when it has something
+    to show. A section that `shows` more than its rows (suggestions worked out from other
+    exercises) names the function that works it out from the exercise and its rows.
 
     A section that is not `on_page` has no place of its own in the page's body and
     contents: other parts of the page draw its rows (the images: the lead image at the top,
@@ -36,7 +39,8 @@ class Section:
     anchor: str  # the page's #anchor; the template is sections/<anchor>.html
     title: str | Callable[[list], str]  # what readers see; a function of the rows if it varies
     rows: str = ""  # Exercise's related name for the section's rows
-    only: tuple[str, str] | None = None  # (field, value): rows of one kind only
+    # (field, value) or (field, (value, ...)): rows of one kind, or of a few kinds, only
+    only: tuple[str, str | tuple[str, ...]] | None = None
     note: str = ""  # an Exercise text field shown as a call-out at the end
     api_key: str = ""  # the rows' key in the JSON API; the note keeps its field name
     heading: str = ""  # the heading in exported Markdown files; the title if blank
@@ -45,6 +49,7 @@ class Section:
     aliases: str = ""
     always: bool = False  # shown even when empty (the overview reads the exercise itself)
     on_page: bool = True  # False: drawn by other parts of the page, not as a section
+    shows: Callable[[Exercise, list], list] | None = None  # see above
 
     @property
     def template(self) -> str:
@@ -58,11 +63,22 @@ class Section:
         """The exercise's rows for this section, from the prefetched related manager."""
         if not self.rows:
             return []
-        rows = getattr(exercise, self.rows).all()
-        if self.only:
-            field, value = self.only
-            return [row for row in rows if getattr(row, field) == value]
-        return list(rows)
+        return [row for row in getattr(exercise, self.rows).all() if self.picks(row)]
+
+    def picks(self, row) -> bool:
+        """Whether a row of the section's relation belongs to this section."""
+        if not self.only:
+            return True
+        field, values = self.only
+        return getattr(row, field) in (values if isinstance(values, tuple) else (values,))
+
+    @property
+    def fixed(self) -> tuple[str, str] | None:
+        """(field, value) when all the section's rows have the same value in a field (a
+        step's phase), which then goes without saying in files and forms."""
+        if self.only and not isinstance(self.only[1], tuple):
+            return self.only
+        return None
 
     def title_for(self, rows: list) -> str:
         return self.title(rows) if callable(self.title) else self.title
@@ -132,6 +148,26 @@ SECTIONS: tuple[Section, ...] = (
         # A section of mistakes alone is read into the same rows, as mistakes.
         r"|(common |frequent |typical )?(mistakes|errors)( to avoid)?|what to avoid"
         r"|avoid these mistakes|things to avoid",
+    ),
+    Section(
+        "easier-harder",
+        "Easier and Harder",
+        rows="alternatives",
+        only=("kind", (Alternative.Kind.EASIER, Alternative.Kind.HARDER)),
+        api_key="easier_harder",
+        # Only headings that say both ways: a copied "Progressions" list is prose, kept.
+        aliases=r"(easier and harder|harder and easier)( versions| variations| options)?"
+        r"|make it easier or harder",
+    ),
+    Section(
+        "try-instead",
+        "No Equipment? Try Instead",
+        rows="alternatives",
+        only=("kind", (Alternative.Kind.INSTEAD, Alternative.Kind.NEVER)),
+        shows=suggested_instead,
+        api_key="try_instead",
+        heading="Try Instead",
+        aliases=r"(no equipment )?(try|do) (this |these )?instead",
     ),
     Section(
         "faq",

@@ -92,6 +92,8 @@ def test_preview_shows_every_section_with_counts_and_saves_nothing(client, edito
         "Setup / Starting Position": "3",
         "Execution, Step by Step": "5",
         "Pro Tips & Common Mistakes": "6 (Tip: 3, Common mistake: 3)",
+        "Easier and Harder": "none found",
+        "No Equipment? Try Instead": "none found",
         "FAQ": "3",
         "Recommended Equipment": "3",
         "Images": "none found",

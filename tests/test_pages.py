@@ -151,8 +151,16 @@ def test_intro_is_rendered_from_markdown_and_sanitised(client):
     assert b"javascript:" not in response.content
 
 
+def without_suggestions(exercise):
+    """No muscles, so no exercise is suggested to try instead (which related ones give way
+    to): the page's own lists alone."""
+    exercise.primary_muscles.clear()
+    exercise.secondary_muscles.clear()
+    return exercise
+
+
 def test_page_shows_breadcrumbs_updated_date_related_and_variations(client):
-    exercise = make_exercise()
+    exercise = without_suggestions(make_exercise())
     related = make_exercise(name="Cat Cow")
     variation = make_exercise(name="Standing Back Stretch")
     hidden = make_exercise(name="Unfinished Stretch", status="draft")
@@ -169,7 +177,7 @@ def test_page_shows_breadcrumbs_updated_date_related_and_variations(client):
 
 
 def test_an_exercise_is_listed_once_even_when_it_is_both_a_variation_and_related(client):
-    exercise = make_exercise()
+    exercise = without_suggestions(make_exercise())
     standing = make_exercise(name="Standing Back Stretch")
     cat_cow = make_exercise(name="Cat Cow")
     exercise.variations.add(standing)
@@ -259,7 +267,7 @@ def test_exercise_page_runs_the_same_few_queries_whatever_the_number_of_children
     small_count = count_queries(client, small.get_absolute_url())
     big_count = count_queries(client, big.get_absolute_url())
     assert small_count == big_count
-    assert big_count <= 13
+    assert big_count <= 15
 
 
 def test_detail_page_query_bound_holds_with_django_assert_num_queries(
@@ -268,19 +276,22 @@ def test_detail_page_query_bound_holds_with_django_assert_num_queries(
     exercise = make_exercise(children=60)
     # 1 exercise + body part, then one per list (muscles x2, equipment x2, related,
     # variations, sets & reps, steps, tips, FAQ, recommended equipment with its equipment,
-    # images with their steps). The images' query is the one the media branch added.
-    with django_assert_num_queries(13):
+    # images with their steps, easier/harder/alternatives with their exercises), and one
+    # for the exercises suggested instead.
+    with django_assert_num_queries(15):
         assert client.get(exercise.get_absolute_url()).status_code == HTTPStatus.OK
 
 
 # ---- The demo articles -------------------------------------------------------------------
 
 
-def test_kneeling_demo_article_has_all_seven_sections(client, demo):
+def test_kneeling_demo_article_has_every_section(client, demo):
     soup = get_soup(client, "/exercises/dynamic-back-stretch-kneeling/")
     assert section_ids(soup) == [
-        "overview", "sets-reps", "setup", "execution", "tips", "faq", "equipment"
+        "overview", "sets-reps", "setup", "execution", "tips", "easier-harder", "try-instead",
+        "faq", "equipment",
     ]  # fmt: skip
+    assert len(soup.select("#easier-harder li")) == 2
     assert len(soup.select("#sets-reps tbody tr")) == 4
     assert len(soup.select("#setup ol > li")) == 5
     assert len(soup.select("#execution ol > li")) == 6
@@ -289,8 +300,7 @@ def test_kneeling_demo_article_has_all_seven_sections(client, demo):
 
 def test_plain_steps_article_shows_them_as_one_numbered_list(client, demo):
     soup = get_soup(client, "/exercises/dynamic-back-stretch-standing/")
-    # Its only sets & reps content is the progression rule.
-    assert section_ids(soup) == ["overview", "sets-reps", "execution", "tips", "faq"]
+    assert section_ids(soup) == ["overview", "sets-reps", "execution", "tips", "try-instead", "faq"]
     assert len(soup.select("#execution ol")) == 1
     assert len(soup.select("#execution ol > li")) == 6
     assert soup.select_one("#tips h2").text.strip() == "Tips & Tricks"

@@ -1,6 +1,11 @@
 from contextlib import contextmanager
 
-from adminsortable2.admin import SortableAdminBase, SortableStackedInline, SortableTabularInline
+from adminsortable2.admin import (
+    CustomInlineFormSet,
+    SortableAdminBase,
+    SortableStackedInline,
+    SortableTabularInline,
+)
 from django.contrib import admin, messages
 from django.db import models, transaction
 from django.utils.translation import ngettext
@@ -10,7 +15,7 @@ from reversion import create_revision, set_comment, set_user
 from reversion_compare.admin import CompareVersionAdmin
 
 from .. import seo
-from ..models import Exercise, Faq, RecommendedEquipment, SetsReps, Status, Step, Tip
+from ..models import Alternative, Exercise, Faq, RecommendedEquipment, SetsReps, Status, Step, Tip
 from ..page import length_warnings
 from .forms import ExerciseAdminForm, NormalizedNewlinesForm
 from .images import ExerciseImageInline, images_missing_alt, missing_alt_message
@@ -63,6 +68,21 @@ class RecommendedEquipmentInline(SortableTabularInline):
     formfield_overrides = HTTPS_LINKS
 
 
+class AlternativeFormSet(CustomInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        return "An exercise is listed twice here: list each one once."
+
+
+class AlternativeInline(SortableTabularInline):
+    model = Alternative
+    formset = AlternativeFormSet
+    fk_name = "exercise"
+    extra = 0
+    fields = ["kind", "other", "reason"]
+    autocomplete_fields = ["other"]
+    verbose_name_plural = "easier, harder and alternative exercises"
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
     form = ExerciseAdminForm
@@ -71,6 +91,7 @@ class ExerciseAdmin(ImportArticleMixin, SortableAdminBase, CompareVersionAdmin):
         StepInline,
         TipInline,
         FaqInline,
+        AlternativeInline,
         RecommendedEquipmentInline,
         ExerciseImageInline,
     ]

@@ -162,6 +162,8 @@ class ImportArticleMixin:
         for attribute, slugs in result.pending.items():
             label = "Related exercises" if attribute == "related" else "Variations"
             messages.warning(request, f"{label} not found, left unlinked: {', '.join(slugs)}.")
+        for pending in result.pending_rows:
+            messages.warning(request, pending.warning())
         return redirect(reverse("admin:exercises_exercise_change", args=[exercise.pk]))
 
 

@@ -193,11 +193,7 @@ class Article:
             return self.tables.get(section.anchor, [])
         if not section.rows:
             return []
-        rows = getattr(self, section.rows)
-        if section.only:
-            name, value = section.only
-            return [row for row in rows if getattr(row, name) == value]
-        return rows
+        return [row for row in getattr(self, section.rows) if section.picks(row)]
 
     @property
     def setup_steps(self) -> list[StepItem]:

@@ -273,7 +273,7 @@ class _Builder:
 
     def add_step(self, section: declaration.Section, block: ListItem | Paragraph) -> None:
         label, text = split_item(block.text, plain=self.document.plain_labels)
-        _field, phase = section.only
+        _field, phase = section.fixed
         self.article.steps.append(StepItem(phase=phase, text=text, label=label, line=block.line))
 
     def read_tips(self, chunk: Chunk) -> None:

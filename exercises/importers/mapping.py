@@ -183,11 +183,10 @@ def table_fields(section: declaration.Section) -> list[models.Field]:
 
 
 def filtered_on(section: declaration.Section) -> str:
-    """The field whose value picks a section's rows (a step's phase), if any."""
-    if not section.only:
-        return ""
-    name, _value = section.only
-    return name
+    """The field whose one value all of a section's rows share (a step's phase), if any:
+    it goes without saying in the section's table. (A section of a few kinds, easier or
+    harder, keeps the field as a column.)"""
+    return section.fixed[0] if section.fixed else ""
 
 
 def cell_text(row: models.Model, field: models.Field) -> str:

@@ -54,6 +54,32 @@ class SaveResult:
     notices: list[Notice] = field(default_factory=list)
     # field name -> slugs not found yet; linked by `link_pending` once the run is over
     pending: dict[str, list[str]] = field(default_factory=dict)
+    # table rows that link to an exercise not found yet; saved by `link_pending` too
+    pending_rows: list[PendingRow] = field(default_factory=list)
+
+
+@dataclass
+class PendingRow:
+    """A table row naming an exercise that no file of the run has created yet."""
+
+    section: declaration.Section
+    item: RowItem
+    name: str  # the exercise it names
+
+    def warning(self, source: str = "") -> str:
+        where = f"{source}:{self.item.line}:" if source else f"Line {self.item.line}:"
+        return (
+            f"{where} “{self.name}” in {self.section.file_heading} matches no exercise; that "
+            "row was left out."
+        )
+
+
+class MissingExercise(Exception):
+    """A table cell names an exercise that does not exist (yet)."""
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
 
 
 def slug_for(article: Article) -> str:
@@ -287,13 +313,18 @@ class _Writer:
                 continue
             model = row_model(section)
             for item in self.article.items(section):
-                row = self.row(section, model, item)
+                try:
+                    row = self.row(section, model, item)
+                except MissingExercise as missing:
+                    self.result.pending_rows.append(PendingRow(section, item, missing.name))
+                    continue
                 row.exercise = exercise
                 row.order = order.setdefault(section.rows, 0)
                 order[section.rows] += 1
-                if section.only:
-                    name, value = section.only
+                if section.fixed:
+                    name, value = section.fixed
                     setattr(row, name, value)
+                check_kind(section, row, item.line)
                 if isinstance(item, FaqItem) and item.anchor:
                     if item.anchor in anchors:
                         raise ArticleError(
@@ -384,36 +415,14 @@ class _Writer:
         return row
 
     def table_values(self, section: declaration.Section, item: RowItem) -> dict:
-        values = {}
-        for column in table_fields(section):
-            if column.name not in item.values:
-                continue
-            text = item.values[column.name]
-            if column.many_to_one:
-                values[column.name] = self.linked(column.related_model, text, item.line)
-                continue
-            if column.choices:
-                named = {str(label).casefold(): value for value, label in column.choices}
-                text = named.get(text.casefold(), text)
-            try:
-                blank = "" if column.empty_strings_allowed else None
-                values[column.name] = column.to_python(text) if text else blank
-            except ValidationError as error:
-                label = capfirst(column.verbose_name)
-                raise ArticleError(f"{label}: {' '.join(error.messages)}", item.line) from None
-        return values
+        return cell_values(section, item, self.linked)
 
     def linked(self, model, text: str, line: int):
         """The entry a table cell names: a vocabulary entry (created when new), or another
         entry found by name or address."""
-        if not text:
-            return None
         if issubclass(model, Taxonomy):
             return self.entry(model, text, line)
-        found = find_entry(model, text)
-        if found is None:
-            raise ArticleError(f"No {model._meta.verbose_name} is called “{text}”.", line)
-        return found
+        return existing_entry(model, text, line)
 
     def relations(self, exercise: Exercise, *, save: bool) -> None:
         for mapped in FIELDS:
@@ -427,6 +436,51 @@ class _Writer:
                 self.result.pending[mapped.name] = missing
             if save:
                 getattr(exercise, mapped.name).set(found)
+
+
+def cell_values(section: declaration.Section, item: RowItem, linked) -> dict:
+    """A table row's cells as the row model's field values; `linked(model, text, line)`
+    finds the entry a cell names."""
+    values = {}
+    for column in table_fields(section):
+        if column.name not in item.values:
+            continue
+        text = item.values[column.name]
+        if column.many_to_one:
+            values[column.name] = linked(column.related_model, text, item.line) if text else None
+            continue
+        if column.choices:
+            named = {str(label).casefold(): value for value, label in column.choices}
+            text = named.get(text.casefold(), text)
+        try:
+            blank = "" if column.empty_strings_allowed else None
+            values[column.name] = column.to_python(text) if text else blank
+        except ValidationError as error:
+            label = capfirst(column.verbose_name)
+            raise ArticleError(f"{label}: {' '.join(error.messages)}", item.line) from None
+    return values
+
+
+def existing_entry(model, text: str, line: int):
+    found = find_entry(model, text)
+    if found is None and model is Exercise:
+        raise MissingExercise(text)  # perhaps a later file of the run: see link_pending
+    if found is None:
+        raise ArticleError(f"No {model._meta.verbose_name} is called “{text}”.", line)
+    return found
+
+
+def check_kind(section: declaration.Section, row: models.Model, line: int) -> None:
+    """A row in a section of a few kinds (easier or harder) is of one of them."""
+    if not section.picks(row):
+        field, values = section.only
+        choices = dict(row._meta.get_field(field).choices)
+        allowed = ", ".join(str(choices[value]) for value in values)
+        raise ArticleError(
+            f"“{getattr(row, f'get_{field}_display')()}” does not belong under "
+            f"{section.file_heading}: use one of {allowed}.",
+            line,
+        )
 
 
 def link_to_entry(item: EquipmentItem) -> None:
@@ -449,6 +503,8 @@ def link_pending(results: list[SaveResult], source_of: dict[str, str]) -> list[s
     warning for every slug that still matches no exercise."""
     warnings = []
     for result in results:
+        if result.pending_rows and result.exercise is not None:
+            warnings += add_pending_rows(result, source_of.get(result.slug, result.slug))
         if not result.pending:
             continue
         exercise = result.exercise
@@ -469,6 +525,31 @@ def link_pending(results: list[SaveResult], source_of: dict[str, str]) -> list[s
             if linked:
                 add_to_revision(exercise)
                 set_comment("Linked related exercises imported in the same run.")
+    return warnings
+
+
+def add_pending_rows(result: SaveResult, source: str) -> list[str]:
+    """Save the table rows that named exercises later files created, after the exercise's
+    other rows of the same kind; warn about those that still name none."""
+    warnings, added = [], False
+    exercise = result.exercise
+    with transaction.atomic(), create_revision():
+        for pending in result.pending_rows:
+            try:
+                values = cell_values(pending.section, pending.item, existing_entry)
+            except MissingExercise:
+                warnings.append(pending.warning(source))
+                continue
+            rows = getattr(exercise, pending.section.rows)
+            last = rows.aggregate(last=models.Max("order"))["last"]
+            row = rows.model(**values, exercise=exercise, order=0 if last is None else last + 1)
+            if pending.section.fixed:
+                setattr(row, *pending.section.fixed)
+            row.save()
+            added = True
+        if added:
+            add_to_revision(exercise)
+            set_comment("Linked exercises imported in the same run.")
     return warnings
 
 

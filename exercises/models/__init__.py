@@ -1,10 +1,11 @@
-from .content import Faq, RecommendedEquipment, SetsReps, Step, Tip
+from .content import Alternative, Faq, RecommendedEquipment, SetsReps, Step, Tip
 from .exercise import Difficulty, Exercise, ExerciseQuerySet, Status
 from .media import ExerciseImage, Licence
 from .search import Synonym
 from .taxonomy import BodyPart, Equipment, Muscle
 
 __all__ = [
+    "Alternative",
     "BodyPart",
     "Difficulty",
     "Equipment",

@@ -1,5 +1,6 @@
 """The ordered sections of an exercise page. Editors drag rows to set `order`."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
@@ -170,3 +171,52 @@ class RecommendedEquipment(OrderedChild):
     @property
     def display_name(self) -> str:
         return self.name or (self.equipment.name if self.equipment_id else "")
+
+
+class Alternative(OrderedChild):
+    """Another exercise an editor points readers to from this one: an easier or a harder
+    one (the ladder, with what changes), or a suggestion to pin or to leave out of "Try
+    instead" (exercises.alternatives)."""
+
+    class Kind(models.TextChoices):
+        EASIER = "easier", "Easier"
+        HARDER = "harder", "Harder"
+        INSTEAD = "instead", "Suggest instead"
+        NEVER = "never", "Never suggest"
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="alternatives")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.EASIER)
+    other = models.ForeignKey(
+        Exercise, on_delete=models.CASCADE, related_name="+", verbose_name="exercise"
+    )
+    reason = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="What changes, in a few words: 'knees on the floor', 'add a pause at the top'.",
+    )
+
+    class Meta(OrderedChild.Meta):
+        verbose_name = "easier, harder or alternative exercise"
+        verbose_name_plural = "easier, harder and alternative exercises"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exercise", "other"],
+                name="alternative_once_per_exercise",
+                violation_error_message="This exercise is already listed here.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(other=models.F("exercise")),
+                name="alternative_is_another_exercise",
+                violation_error_message="An exercise cannot be its own alternative.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.other}"
+
+    def clean(self):
+        # The constraint says so too, but forms leave the exercise out of their checks.
+        if self.other_id is not None and self.other_id == self.exercise_id:
+            raise ValidationError(
+                {"other": "An exercise cannot be its own alternative."}, code="itself"
+            )

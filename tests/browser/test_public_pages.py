@@ -104,7 +104,8 @@ def test_table_of_contents_links_land_on_their_sections(open_page):
     links = page.locator("nav.toc a")
     targets = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert targets == [
-        "#overview", "#sets-reps", "#setup", "#execution", "#tips", "#faq", "#equipment"
+        "#overview", "#sets-reps", "#setup", "#execution", "#tips", "#easier-harder",
+        "#try-instead", "#faq", "#equipment",
     ]  # fmt: skip
     for target in targets:
         page.locator(f'nav.toc a[href="{target}"]').click()

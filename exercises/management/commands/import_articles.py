@@ -4,6 +4,7 @@
 from contextlib import suppress
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import slugify
 
 from exercises.importers.errors import ArticleError
 from exercises.importers.save import link_pending, save_article, slug_for
@@ -100,6 +101,9 @@ class Command(BaseCommand):
     def missing_relations(self, results, run_slugs, source_of):
         warnings = []
         for result in results:
+            for pending in result.pending_rows:
+                if slugify(pending.name) not in run_slugs:
+                    warnings.append(pending.warning(source_of[result.slug]))
             for attribute, slugs in result.pending.items():
                 known = run_slugs | set(Exercise.objects.filter(slug__in=slugs).values_list(
                     "slug", flat=True))  # fmt: skip
