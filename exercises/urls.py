@@ -22,6 +22,8 @@ urlpatterns = [
         name="list",
     ),
     path("exercises/<slug:slug>/", cached_page(views.ExerciseDetailView.as_view()), name="detail"),
+    # Staff only, never cached: a draft of the live guide at this address.
+    path("exercises/<slug:slug>/draft/", views.DraftPreviewView.as_view(), name="draft_preview"),
     path(
         "body-parts/<slug:slug>/",
         cached_page(views.BodyPartView.as_view(), params=LISTING),

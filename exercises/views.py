@@ -1,16 +1,18 @@
 """Public pages: home, the exercise list with filters, taxonomy pages, the exercise page."""
 
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from . import structured_data
 from .filters import ExerciseFilterForm
-from .models import BodyPart, Equipment, Exercise, Muscle, Status
+from .models import BodyPart, Equipment, Exercise, Muscle, published_q
 from .page import ExercisePage
 
 PAGE_SIZE = 24
@@ -29,7 +31,7 @@ class HomeView(ListView):
         return Exercise.objects.published().for_listing()[:RECENT_ON_HOME]
 
     def get_context_data(self, **kwargs):
-        published = Q(exercises__status=Status.PUBLISHED)
+        published = published_q("exercises__")
         body_parts = (
             BodyPart.objects.annotate(exercise_count=Count("exercises", filter=published))
             .filter(exercise_count__gt=0)
@@ -166,6 +168,25 @@ class ExerciseDetailView(DetailView):
             og_type="article",
             **kwargs,
         )
+
+
+@method_decorator(never_cache, name="dispatch")
+class DraftPreviewView(ExerciseDetailView):
+    """A draft of a live guide as readers will see it once it is published: the guide's
+    own page and templates, with a banner. Staff only; "not found" for everybody else."""
+
+    def get_queryset(self):
+        user = self.request.user
+        if not (user.is_authenticated and user.is_staff):
+            return Exercise.objects.none()
+        return Exercise.objects.pending_drafts().for_detail_page()
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        return get_object_or_404(queryset, draft_of__slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(robots_noindex=True, **kwargs)
 
 
 @require_safe

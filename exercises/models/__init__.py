@@ -1,5 +1,5 @@
 from .content import Faq, RecommendedEquipment, SetsReps, Step, Tip
-from .exercise import Difficulty, Exercise, ExerciseQuerySet, Status
+from .exercise import Difficulty, Exercise, ExerciseQuerySet, Status, published_q
 from .search import Synonym
 from .taxonomy import BodyPart, Equipment, Muscle
 
@@ -17,4 +17,5 @@ __all__ = [
     "Step",
     "Synonym",
     "Tip",
+    "published_q",
 ]
