@@ -264,3 +264,11 @@ def test_an_import_updates_the_live_guide_not_its_draft(live, draft):
     draft.refresh_from_db()
     assert live.intro == "An imported intro."
     assert draft.intro == DRAFT_INTRO and draft.is_pending_draft
+
+
+def test_linking_a_guide_in_the_drafts_own_form_leaves_that_guide_alone(edna, live, draft):
+    puppy = make_exercise("Puppy Pose")
+    save(edna, draft, {**open_form(edna, draft), "variations": [str(puppy.pk)]})
+    assert list(draft.variations.all()) == [puppy]
+    assert list(puppy.variations.all()) == []
+    assert not Version.objects.get_for_object(puppy).exists()

@@ -166,6 +166,10 @@ class ExerciseAdmin(
             self.save_draft_of(request, form, formsets)
         else:
             super().save_related(request, form, formsets, change)
+        if form.instance.is_pending_draft:
+            # The form set the draft's links both ways, as for any exercise: no guide may
+            # link to a draft, so they are made one-way again.
+            publishing.set_links(form.instance, publishing.current_links(form.instance))
         self.report_removed_markup(request, form, formsets)
 
     def construct_change_message(self, request, form, formsets, add=False):
