@@ -130,6 +130,8 @@ def test_the_exercise_list_shows_the_guide_once_with_its_waiting_draft(edna, liv
     assert page.count(f"{live.name}</a>") == 1
     assert "Draft waiting" in page
     assert change_url(draft) in page
+    searched = edna.get(reverse("admin:exercises_exercise_changelist"), {"q": "Needle"})
+    assert "2 total" not in searched.content.decode()  # the draft is not counted as a guide
 
 
 def test_publishing_the_draft_replaces_the_live_guide_at_the_same_address(

@@ -49,8 +49,9 @@ def with_last_edits(exercises):
 
 class GuideChangeList(ChangeList):
     def get_queryset(self, request, exclude_parameters=None):
-        exercises = super().get_queryset(request, exclude_parameters)
-        return with_last_edits(exercises.guides())
+        # The root too, so that counts ("6 results (6 total)") and filters count guides.
+        self.root_queryset = self.root_queryset.guides()
+        return with_last_edits(super().get_queryset(request, exclude_parameters))
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -102,7 +103,7 @@ class ExerciseListMixin:
         draft = getattr(exercise, "pending_draft", None)
         if draft is not None:
             url = reverse("admin:exercises_exercise_change", args=[draft.pk])
-            when = f"publishes {short(draft.publish_at)}" if draft.publish_at else "not published"
+            when = f"publishes {short(draft.publish_at)}" if draft.publish_at else "not scheduled"
             who = getattr(exercise, "draft_edited_by", None) or "someone"
             parts.append(
                 format_html(
