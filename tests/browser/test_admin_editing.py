@@ -222,6 +222,7 @@ def test_a_live_guide_is_changed_through_a_draft(admin_page, reader_page, site, 
     page.get_by_role("link", name="Publish the draft…").click()
     page.wait_for_selector("text=What changes")
     page.screenshot(path=screenshot_dir / "draft-publish.png", full_page=True)
+    assert Axe().run(page).violations_count == 0
     page.get_by_role("button", name="Publish the draft now").click()
     page.wait_for_selector("text=The draft is now live")
 
@@ -251,6 +252,7 @@ def test_a_scheduled_guide_is_published_by_the_command(admin_page, reader_page, 
 
     page.goto(site + reverse("admin:exercises_exercise_changelist"))
     assert "Scheduled: publishes" in page.locator("#result_list").inner_text()
+    assert Axe().run(page).violations_count == 0
 
     # A minute past its time, the command (cron or a systemd timer) publishes it.
     done = apply_schedule(now=when + timedelta(minutes=1))
