@@ -274,3 +274,12 @@ def test_linking_a_guide_in_the_drafts_own_form_leaves_that_guide_alone(edna, li
     assert list(draft.variations.all()) == [puppy]
     assert list(puppy.variations.all()) == []
     assert not Version.objects.get_for_object(puppy).exists()
+
+
+def test_an_export_writes_the_live_guide_not_its_draft(tmp_path, live, draft):
+    from exercises.importers.export import export_to_folder
+
+    written = export_to_folder(tmp_path)
+    assert [path.name for path in written] == ["thread-the-needle.md"]
+    text = written[0].read_text()
+    assert "Sit back slowly." in text and DRAFT_INTRO not in text
