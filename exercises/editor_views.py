@@ -12,12 +12,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 from markdownx.forms import ImageForm
 from markdownx.views import ImageUploadView
 
 from . import images
-from .markdown import render_markdown
+from .markdown import removed_when_shown, render_markdown
 
 
 def staff_only(view):
@@ -39,7 +40,16 @@ def staff_only(view):
 def markdown_preview(request):
     if "content" not in request.POST:
         return HttpResponseBadRequest("Missing 'content'.")
-    return HttpResponse(render_markdown(request.POST["content"]))
+    text = request.POST["content"]
+    removed = removed_when_shown(text)
+    note = ""
+    if removed:
+        # Said in the preview itself, where the editor is looking, as the save message does.
+        note = format_html(
+            '<p class="sanitiser-note" role="status">Not shown to readers, as unsafe: {}.</p>',
+            format_html_join("; ", "{}", ((what,) for what in removed)),
+        )
+    return HttpResponse(note + render_markdown(text))
 
 
 class VerifiedImageForm(ImageForm):

@@ -5,7 +5,10 @@ editor's preview shows exactly what readers will get, and nothing else can slip 
 The parser (markdown_parser.py) takes time in step with the text's length, whatever it holds.
 """
 
+import re
 from functools import lru_cache, wraps
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -26,6 +29,17 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# nh3 keeps these on any allowed tag.
+GENERIC_ATTRIBUTES = {"lang", "title"}
+# Tags that only wrap or style text: the sanitiser drops the tags and keeps the text.
+WRAPPING_TAGS = {
+    "article", "aside", "big", "center", "cite", "div", "figcaption", "figure", "font",
+    "footer", "header", "ins", "label", "main", "mark", "nav", "q", "section", "small", "span",
+    "u",
+}  # fmt: skip
+
+# A link whose address the sanitiser removed: nh3 leaves `<a rel="…">text</a>`.
+LINK_WITHOUT_ADDRESS = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.DOTALL)
 
 
 # Texts up to this size are remembered: a page's intro and answers render once per process.
@@ -66,4 +80,64 @@ def _render(text: str) -> SafeString:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    # A link whose address was not allowed (javascript:…) would be a dead link: its text.
+    clean = LINK_WITHOUT_ADDRESS.sub(r"\1", clean)
     return mark_safe(clean)  # noqa: S308  (nh3 has just sanitised it)
+
+
+def removed_when_shown(text: str) -> list[str]:
+    """What `render_markdown` leaves out of this text's HTML, in words for editors:
+    "a <script> element", "an event attribute (onclick)", "the address of a link
+    (javascript:…)". Empty for anything Markdown itself writes."""
+    if not text:
+        return []
+    finder = _RemovedFinder()
+    finder.feed(parser.render(text))
+    finder.close()
+    return list(dict.fromkeys(finder.removed))
+
+
+class _RemovedFinder(HTMLParser):
+    """Reads HTML as the parser wrote it and notes what the allow-list does not allow."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.removed: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            if tag in WRAPPING_TAGS:
+                self.removed.append(f"<{tag}> tags (their text is kept)")
+            else:
+                self.removed.append(f"a <{tag}> element")
+            return
+        allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | GENERIC_ATTRIBUTES
+        for name, value in attrs:
+            value = value or ""
+            if name == "style" and tag in ("th", "td") and value.startswith("text-align:"):
+                continue  # a Markdown table's column alignment, not the editor's HTML
+            if name not in allowed:
+                what = "an event attribute" if name.startswith("on") else "an attribute"
+                self.removed.append(f"{what} ({name}) on <{tag}>")
+            elif name in ("href", "src") and not _allowed_address(value):
+                scheme = _scheme(value)
+                if tag == "a":
+                    self.removed.append(f"the address of a link ({scheme}:…): its text is kept")
+                else:
+                    self.removed.append(f"the address of an image ({scheme}:…)")
+
+    handle_startendtag = handle_starttag
+
+
+def _scheme(address: str) -> str:
+    # Browsers ignore tabs, newlines and leading spaces in an address ("java\tscript:").
+    cleaned = re.sub(r"[\x00-\x20]", "", address)
+    try:
+        return urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return "?"
+
+
+def _allowed_address(address: str) -> bool:
+    scheme = _scheme(address)
+    return not scheme or scheme in ALLOWED_URL_SCHEMES

@@ -1,11 +1,11 @@
 """sitemap.xml: every published exercise and every page that lists some, with real lastmod."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from .models import BodyPart, Equipment, Exercise, Muscle, Status
+from .models import BodyPart, Equipment, Exercise, Muscle, published_q
 
 
 class ExerciseSitemap(Sitemap):
@@ -58,9 +58,7 @@ class TaxonomySitemap(Sitemap):
         # published exercise behind the page is its lastmod, and an entry without one is
         # not in use (TaxonomyQuerySet.in_use), so it has no page.
         annotations = {
-            f"latest_{i}": Max(
-                f"{path}__updated_at", filter=Q(**{f"{path}__status": Status.PUBLISHED})
-            )
+            f"latest_{i}": Max(f"{path}__updated_at", filter=published_q(f"{path}__"))
             for i, path in enumerate(self.model.exercise_relations)
         }
         terms = self.model.objects.annotate(**annotations).order_by("slug")

@@ -35,6 +35,8 @@ urlpatterns = [
         )
         for way in views.BROWSE
     ),
+    # Staff only, never cached: a draft of the live guide at this address.
+    path("exercises/<slug:slug>/draft/", views.DraftPreviewView.as_view(), name="draft_preview"),
     path(
         "body-parts/<slug:slug>/",
         cached_page(views.BodyPartView.as_view(), params=LISTING, tags=SHOWS_LISTS),

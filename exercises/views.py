@@ -9,6 +9,8 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -293,6 +295,25 @@ class ImageLicenceView(TemplateView):
         "use them.",
         "breadcrumbs": [("Home", "/"), ("Our images", None)],
     }
+
+
+@method_decorator(never_cache, name="dispatch")
+class DraftPreviewView(ExerciseDetailView):
+    """A draft of a live guide as readers will see it once it is published: the guide's
+    own page and templates, with a banner. Staff only; "not found" for everybody else."""
+
+    def get_queryset(self):
+        user = self.request.user
+        if not (user.is_authenticated and user.is_staff):
+            return Exercise.objects.none()
+        return Exercise.objects.pending_drafts().for_detail_page()
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        return get_object_or_404(queryset, draft_of__slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(robots_noindex=True, **kwargs)
 
 
 @require_safe

@@ -1,6 +1,10 @@
-"""Read a rendered admin form the way a browser would submit it."""
+"""Read a rendered admin form the way a browser would submit it, and post it back."""
+
+from http import HTTPStatus
 
 from bs4 import BeautifulSoup
+from django.test import Client
+from django.urls import reverse
 
 
 def form_data(response, form_id=None) -> dict:
@@ -45,3 +49,34 @@ def form_data(response, form_id=None) -> dict:
 def errors_on_page(response) -> list[str]:
     soup = BeautifulSoup(response.content, "html.parser")
     return [e.get_text(" ", strip=True) for e in soup.select(".errornote, .errorlist")]
+
+
+def change_url(exercise) -> str:
+    return reverse("admin:exercises_exercise_change", args=[exercise.pk])
+
+
+def logged_in(user) -> Client:
+    """A browser of its own for one editor (two of them make two editors, or two tabs)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def open_form(client, exercise) -> dict:
+    """The exercise's change form as the editor's browser would post it back."""
+    return form_data(client.get(change_url(exercise)))
+
+
+def save(client, exercise, data, url=None):
+    """Post the form and expect it saved (a redirect); the errors on the page otherwise."""
+    response = client.post(url or change_url(exercise), data)
+    assert response.status_code == HTTPStatus.FOUND, errors_on_page(response)
+    return response
+
+
+def add_row(data: dict, prefix: str, **values) -> None:
+    """One more row in an inline (`prefix`: "faqs", "steps", ...), filled in, as "Add
+    another" and typing do in the browser."""
+    i = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(i + 1)
+    data.update({f"{prefix}-{i}-{name}": value for name, value in {"order": "0", **values}.items()})

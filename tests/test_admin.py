@@ -255,3 +255,63 @@ def test_no_warning_when_title_and_description_fit(client, editor, exercise):
     client.force_login(editor)
     warnings = saved_messages(client, exercise, meta_description="Ease a stiff back.")
     assert not any("search engines show" in w for w in warnings)
+
+
+# -- Finding exercises in the list -------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Rhomboids", "latissimus", "Exercise mat", "breathe"], ids=str)
+def test_the_list_search_finds_exercises_by_muscle_equipment_and_intro(
+    client, editor, exercise, query
+):
+    from tests.factories import make_exercise
+
+    make_exercise("Doorway Chest Stretch", intro="Open the chest.", children=0)
+    other = Exercise.objects.get(slug="doorway-chest-stretch")
+    other.primary_muscles.clear()
+    other.secondary_muscles.clear()
+    other.optional_equipment.clear()
+    client.force_login(editor)
+    changelist = reverse("admin:exercises_exercise_changelist")
+    page = client.get(changelist, {"q": query}).content.decode()
+    assert exercise.name in page
+    assert "Doorway Chest Stretch" not in page
+
+
+def test_the_list_links_each_exercise_on_the_site_and_says_who_edited_it_last(
+    client, editor, exercise, draft
+):
+    client.force_login(editor)
+    data = form_data(client.get(change_url(exercise)))
+    client.post(change_url(exercise), data)
+    page = client.get(reverse("admin:exercises_exercise_changelist")).content.decode()
+    assert f'href="{exercise.get_absolute_url()}">View on site' in page
+    assert f'href="{draft.get_absolute_url()}">Preview' in page
+    assert "Edna, " in page  # the last editor, and when
+
+
+# -- What the sanitiser removes is said, not silently dropped ----------------------------
+
+
+def test_saving_says_what_the_sanitiser_removes(client, editor, exercise):
+    client.force_login(editor)
+    data = form_data(client.get(change_url(exercise)))
+    data["intro"] = 'Hello <script>alert(1)</script> and <a href="javascript:go()">a link</a>.'
+    data["faqs-0-answer"] = '<img src="x.png" onerror="steal()"> An answer.'
+    response = client.post(change_url(exercise), data, follow=True)
+    page = response.content.decode()
+    assert "Some of what you wrote is not shown to readers" in page
+    assert "In the intro: a &lt;script&gt; element" in page
+    assert "In the intro: the address of a link (javascript:…): its text is kept" in page
+    assert "an event attribute (onerror) on &lt;img&gt;" in page
+    # The page shows the link's text, not a link that goes nowhere.
+    reader_page = client.get(exercise.get_absolute_url()).content.decode()
+    assert "and a link." in reader_page
+
+
+def test_saving_ordinary_markdown_says_nothing_about_the_sanitiser(client, editor, exercise):
+    client.force_login(editor)
+    data = form_data(client.get(change_url(exercise)))
+    data["intro"] = "A [link](https://example.com/) and **bold** and a list:\n\n- one\n- two"
+    page = client.post(change_url(exercise), data, follow=True).content.decode()
+    assert "not shown to readers" not in page

@@ -47,7 +47,16 @@ def test_staff_preview_is_rendered_and_sanitised(client, request, who):
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     assert "<strong>bold</strong>" in html
-    assert "script" not in html
+    assert "<script" not in html and "alert(1)" not in html
+    # The preview says what readers will not see.
+    assert "Not shown to readers, as unsafe: a &lt;script&gt; element." in html
+
+
+def test_preview_says_nothing_about_ordinary_markdown(client, editor):
+    client.force_login(editor)
+    text = "**bold**, [a link](https://example.com/), a table:\n\n| a | b |\n|--:|:-|\n| 1 | 2 |"
+    html = client.post(PREVIEW, {"content": text}).content.decode()
+    assert "Not shown to readers" not in html
 
 
 def test_preview_without_content_is_a_bad_request(client, editor):

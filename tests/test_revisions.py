@@ -3,6 +3,8 @@
 from http import HTTPStatus
 
 import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
 from django.urls import reverse
 from reversion.models import Version
 
@@ -48,7 +50,8 @@ def test_history_page_lists_revisions_and_compares(client, editor, exercise):
     diff = client.get(compare, {"version_id1": old.pk, "version_id2": new.pk})
     assert diff.status_code == HTTPStatus.OK
     text = diff.content.decode()
-    assert "Old intro." in text and "New intro." in text
+    # The changed words are marked in the text: "Old" struck through, "New" added.
+    assert "<del>Old</del> <ins>New</ins> intro." in text
 
 
 def test_revert_restores_the_children(client, editor, exercise):
@@ -175,3 +178,65 @@ def test_publishing_several_exercises_records_one_revision_each(client, editor):
     first_revision = Version.objects.get_for_object(first).first().revision
     second_revision = Version.objects.get_for_object(second).first().revision
     assert first_revision != second_revision  # reverting one must not roll back the other
+
+
+def compare_page(client, exercise) -> str:
+    new, old = Version.objects.get_for_object(exercise)[:2]
+    compare = reverse("admin:exercises_exercise_compare", args=[exercise.pk])
+    response = client.get(compare, {"version_id1": old.pk, "version_id2": new.pk})
+    assert response.status_code == HTTPStatus.OK
+    return response.content.decode()
+
+
+def test_comparing_versions_shows_the_changed_text_of_every_list_in_order(client, editor, exercise):
+    client.force_login(editor)
+    save_through_admin(client, exercise)
+    long_text = "Kneel down slowly, " + "keeping the back long and the neck easy, " * 8
+    save_through_admin(
+        client,
+        exercise,
+        **{
+            "steps-0-text": long_text,
+            "tips-1-DELETE": "on",
+            "faqs-0-answer": "A new answer.",
+            "sets_reps-0-reps": "12",
+        },
+    )
+    page = compare_page(client, exercise)
+    soup = BeautifulSoup(page, "html.parser")
+    headings = [h.get_text(strip=True) for h in soup.select("#content-main h3")]
+    assert headings == ["Sets & reps by goal", "Steps", "Tips", "FAQ"]
+    # The whole new text of the step, not a shortened label.
+    assert long_text.strip() in soup.get_text()
+    steps = soup.select("ol.diff-rows")[1].select("li")
+    assert [li["class"][0] for li in steps] == ["changed", "same"]
+    assert "Phase: Setup" in steps[0].get_text()
+    assert "Don't 0." in soup.select("ol.diff-rows")[2].select_one("li.removed").get_text()
+    faq = soup.select("ol.diff-rows")[3].select_one("li.changed")
+    assert " ".join(d.get_text() for d in faq.select("del")) == "Answer *0*."
+    assert " ".join(i.get_text() for i in faq.select("ins")) == "A new answer."
+    # No bookkeeping: version numbers, update times, row numbers.
+    assert not {"Version", "Updated at", "Order", "Exercise"} & set(headings)
+    assert "Order:" not in soup.get_text()
+
+
+def test_comparing_versions_wraps_long_text(client, editor, exercise):
+    client.force_login(editor)
+    save_through_admin(client, exercise)
+    save_through_admin(client, exercise, intro="word " * 400)
+    page = compare_page(client, exercise)
+    assert 'class="diff-text"' in page
+    css = (settings.BASE_DIR / "static/admin-extra/editor.css").read_text()
+    assert ".diff-text { white-space: pre-wrap; overflow-wrap: anywhere;" in css
+
+
+def test_the_comparisons_breadcrumb_reads_as_a_path(client, editor, exercise):
+    client.force_login(editor)
+    save_through_admin(client, exercise)
+    save_through_admin(client, exercise, intro="Changed.")
+    soup = BeautifulSoup(compare_page(client, exercise), "html.parser")
+    crumbs = " ".join(soup.select_one(".breadcrumbs").get_text(" ", strip=True).split())
+    assert crumbs == (
+        "Home › Exercise guides › Exercises › Kneeling Back Stretch › History "
+        "› Two versions compared"
+    )

@@ -106,7 +106,7 @@ def resolve_status(article: Article, existing: Exercise | None, override: str | 
 
 
 def check_name_free(article: Article, slug: str) -> None:
-    other = Exercise.objects.filter(name=article.name).exclude(slug=slug).first()
+    other = Exercise.objects.guides().filter(name=article.name).exclude(slug=slug).first()
     if other:
         raise ArticleError(
             f"Another exercise is already called “{article.name}” (its address is "
@@ -238,7 +238,9 @@ class _Writer:
     # ----- writing -----------------------------------------------------------------------
 
     def write(self, source: str) -> None:
-        existing = Exercise.objects.select_for_update().filter(slug=self.result.slug).first()
+        # The guide at this address, never its pending draft (exercises.publishing).
+        guides = Exercise.objects.guides().select_for_update()
+        existing = guides.filter(slug=self.result.slug).first()
         exercise = existing or Exercise(slug=self.result.slug)
         if existing:
             # An editor with the old version open in the admin is told before overwriting.
@@ -430,7 +432,7 @@ class _Writer:
             if slugs is None:
                 continue  # the source says nothing: keep what the exercise has
             slugs = [slug for slug in dict.fromkeys(slugs) if slug != self.result.slug]
-            found = list(Exercise.objects.filter(slug__in=slugs))
+            found = list(Exercise.objects.guides().filter(slug__in=slugs))
             missing = [slug for slug in slugs if slug not in {e.slug for e in found}]
             if missing:
                 self.result.pending[mapped.name] = missing
@@ -511,7 +513,7 @@ def link_pending(results: list[SaveResult], source_of: dict[str, str]) -> list[s
         linked = False
         with transaction.atomic(), create_revision():
             for attribute, slugs in result.pending.items():
-                found = {e.slug: e for e in Exercise.objects.filter(slug__in=slugs)}
+                found = {e.slug: e for e in Exercise.objects.guides().filter(slug__in=slugs)}
                 if exercise is not None and exercise.pk and found:
                     getattr(exercise, attribute).add(*found.values())
                     linked = True

@@ -1,5 +1,5 @@
 from .content import Alternative, Faq, RecommendedEquipment, SetsReps, Step, Tip
-from .exercise import Difficulty, Exercise, ExerciseQuerySet, Status
+from .exercise import Difficulty, Exercise, ExerciseQuerySet, Status, published_q
 from .media import ExerciseImage, Licence
 from .search import Synonym
 from .taxonomy import BodyPart, Equipment, Muscle
@@ -21,4 +21,5 @@ __all__ = [
     "Step",
     "Synonym",
     "Tip",
+    "published_q",
 ]

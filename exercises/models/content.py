@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from markdownx.models import MarkdownxField
 
-from .exercise import Exercise, Status
+from .exercise import Exercise, published_q
 from .fields import ANSWER_LENGTH, ITEM_LENGTH, limited
 from .taxonomy import Equipment
 
@@ -79,7 +79,7 @@ class Tip(OrderedChild):
 class FaqQuerySet(models.QuerySet):
     def published(self) -> "FaqQuerySet":
         """Entries of published exercises: the ones readers can see and search."""
-        return self.filter(exercise__status=Status.PUBLISHED)
+        return self.filter(published_q("exercise__"))
 
 
 class Faq(OrderedChild):
@@ -124,12 +124,17 @@ class Faq(OrderedChild):
         return slugify(question)[:70].strip("-") or "question"
 
     def unique_anchor(self) -> str:
-        base = self.anchor_for(self.question)
         taken = set(
             Faq.objects.filter(exercise_id=self.exercise_id)
             .exclude(pk=self.pk)
             .values_list("anchor", flat=True)
         )
+        return self.free_anchor(self.question, taken)
+
+    @classmethod
+    def free_anchor(cls, question: str, taken: set[str]) -> str:
+        """The question's anchor, numbered (-2, -3, …) past the ones `taken`."""
+        base = cls.anchor_for(question)
         candidate, n = base, 2
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1

@@ -21,24 +21,69 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+def published_q(path: str = "") -> models.Q:
+    """The one test of "readers can see it", for exercises reached through `path`
+    ("exercise__" from a FAQ entry, "primary_for__" from a muscle): published, not a draft of
+    a live guide, its publish time (if any) come and its unpublish time (if any) not yet come.
+
+    Times are compared with the clock, not left to `publish_scheduled`: a guide never shows
+    before its time, and disappears at its unpublish time, however late the command runs.
+    """
+    now = timezone.now()
+
+    def q(lookup, value):
+        return models.Q(**{f"{path}{lookup}": value})
+
+    return (
+        q("status", Status.PUBLISHED)
+        & q("draft_of__isnull", True)
+        & (q("publish_at__isnull", True) | q("publish_at__lte", now))
+        & (q("unpublish_at__isnull", True) | q("unpublish_at__gt", now))
+    )
+
+
+def unique_among_guides(field: str, message: str) -> models.UniqueConstraint:
+    """No two guides share `field`; a draft of a live guide shares its guide's."""
+    return models.UniqueConstraint(
+        fields=[field],
+        condition=models.Q(draft_of__isnull=True),
+        name=f"exercise_{field}_unique_among_guides",
+        violation_error_code="unique",
+        violation_error_message=message,
+    )
+
+
 class ExerciseQuerySet(models.QuerySet):
     def published(self) -> "ExerciseQuerySet":
-        return self.filter(status=Status.PUBLISHED)
+        return self.filter(published_q())
 
     def visible_to(self, user) -> "ExerciseQuerySet":
-        """Staff preview drafts; everybody else sees published exercises only."""
+        """Staff preview drafts; everybody else sees published exercises only. A pending
+        draft of a live guide has a preview of its own (`pending_drafts`), never the guide's
+        address."""
         if user.is_authenticated and user.is_staff:
-            return self.all()
+            return self.guides()
         return self.published()
 
+    def guides(self) -> "ExerciseQuerySet":
+        """Every exercise with an address of its own: all but pending drafts of live guides."""
+        return self.filter(draft_of__isnull=True)
+
+    def pending_drafts(self) -> "ExerciseQuerySet":
+        """Drafts of live guides, waiting to be published over them (exercises.drafts)."""
+        return self.filter(draft_of__isnull=False)
+
     def for_detail_page(self) -> "ExerciseQuerySet":
-        """Everything the exercise page shows, in the same dozen queries whatever the number
+        """Everything the exercise page shows, in the same few queries whatever the number
         of steps or questions: each section's rows (exercises.sections), the vocabulary,
         and the neighbours. The page links to published ones only (ExercisePage), but the
         drafts are read too: publishing one changes the page (exercises.tags)."""
         from ..sections import row_queryset, row_relations
 
-        neighbours = Exercise.objects.only("name", "slug", "status")
+        # What a link needs, and what is_published reads.
+        neighbours = Exercise.objects.only(
+            "name", "slug", "status", "draft_of", "publish_at", "unpublish_at"
+        )
         return self.select_related("body_part").prefetch_related(
             *(models.Prefetch(relation, row_queryset(relation)) for relation in row_relations()),
             "primary_muscles",
@@ -66,11 +111,13 @@ class ExerciseQuerySet(models.QuerySet):
 
     def for_export(self) -> "ExerciseQuerySet":
         """Everything an export file holds, drafts and their relations included: every
-        section's rows (exercises.sections) and every many-to-many link."""
+        section's rows (exercises.sections) and every many-to-many link. A pending draft of a
+        live guide is not a guide of its own: the guide is exported as it is live."""
         from ..sections import row_queryset, row_relations
 
         return (
-            self.select_related("body_part")
+            self.guides()
+            .select_related("body_part")
             .prefetch_related(
                 *(field.name for field in self.model._meta.many_to_many),
                 *(
@@ -83,10 +130,10 @@ class ExerciseQuerySet(models.QuerySet):
 
 
 class Exercise(models.Model):
-    name = models.CharField(max_length=120, unique=True)
+    # Unique among guides (Meta.constraints): a draft of a live guide shares its name and slug.
+    name = models.CharField(max_length=120)
     slug = models.SlugField(
         max_length=120,
-        unique=True,
         help_text="The last part of the page address (/exercises/…/). Filled in from the name; "
         "changing it later breaks links people have saved.",
     )
@@ -166,12 +213,19 @@ class Exercise(models.Model):
         "see a play button; nothing loads from the video site until they press it.",
     )
 
+    # Links go both ways. A pending draft is never linked to (its links are one-way,
+    # exercises.drafts), so pickers offer guides only.
     related = models.ManyToManyField(
-        "self", blank=True, verbose_name="related exercises", help_text="Shown as 'Related'."
+        "self",
+        blank=True,
+        limit_choices_to={"draft_of__isnull": True},
+        verbose_name="related exercises",
+        help_text="Shown as 'Related'.",
     )
     variations = models.ManyToManyField(
         "self",
         blank=True,
+        limit_choices_to={"draft_of__isnull": True},
         help_text="Other ways to do the same movement, e.g. a standing and a kneeling version.",
     )
 
@@ -183,9 +237,35 @@ class Exercise(models.Model):
         editable=False,
         help_text="Set the first time the exercise is published.",
     )
+    publish_at = models.DateTimeField(
+        "publish at",
+        null=True,
+        blank=True,
+        help_text="To publish later, pick the date and time: the exercise stays a draft, "
+        "hidden from readers, until then. For a draft of a live guide: when it replaces the "
+        "live guide.",
+    )
+    unpublish_at = models.DateTimeField(
+        "unpublish at",
+        null=True,
+        blank=True,
+        help_text="Optional: when the exercise goes back to being a draft, hidden from readers.",
+    )
+    # Set on a draft of a live guide: edited like any exercise, previewed by staff, and
+    # published over the guide or discarded (exercises.drafts). Readers never see it.
+    draft_of = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="pending_draft",
+        verbose_name="draft of",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Bumped on every admin save so that a second editor working from a stale copy is stopped.
+    # Raised on every save, revert and publication, never lowered (exercises.revisions), so
+    # that an editor working from a stale copy is stopped.
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ExerciseQuerySet.as_manager()
@@ -193,8 +273,14 @@ class Exercise(models.Model):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["status", "-published_at"])]
+        constraints = [
+            unique_among_guides("name", "An exercise with this name already exists."),
+            unique_among_guides("slug", "An exercise with this address (slug) already exists."),
+        ]
 
     def __str__(self):
+        if self.draft_of_id:
+            return f"{self.name} (draft of the live guide)"
         return self.name
 
     def save(self, *args, **kwargs):
@@ -205,9 +291,25 @@ class Exercise(models.Model):
     def get_absolute_url(self):
         return reverse("exercises:detail", kwargs={"slug": self.slug})
 
+    def validate_constraints(self, exclude=None):
+        # `draft_of` is in no form, but it decides whether the name and address must be
+        # unique (among guides): check those constraints whatever the form leaves out.
+        super().validate_constraints(exclude=set(exclude or ()) - {"draft_of"})
+
     @property
     def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED
+        """Whether readers can see it now: `published_q` for one exercise in memory."""
+        now = timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and self.draft_of_id is None
+            and (self.publish_at is None or self.publish_at <= now)
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
+
+    @property
+    def is_pending_draft(self) -> bool:
+        return self.draft_of_id is not None
 
     @property
     def title(self) -> str:

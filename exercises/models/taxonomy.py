@@ -10,11 +10,11 @@ from .fields import ITEM_LENGTH, limited
 class TaxonomyQuerySet(models.QuerySet):
     def in_use(self) -> "TaxonomyQuerySet":
         """Entries that at least one published exercise is filed under: the ones with a page."""
-        from .exercise import Status  # exercise.py imports this module
+        from .exercise import published_q  # exercise.py imports this module
 
         published = models.Q()
         for relation in self.model.exercise_relations:
-            published |= models.Q(**{f"{relation}__status": Status.PUBLISHED})
+            published |= published_q(f"{relation}__")
         return self.filter(published).distinct()
 
     def with_exercise_counts(self) -> "TaxonomyQuerySet":

@@ -35,7 +35,12 @@ def document(faq: Faq, exercise: Exercise) -> Document:
 
 def reindex_exercise(exercise_id: int) -> None:
     """Index a published exercise's FAQ entries and name, or drop a draft's."""
-    exercise = Exercise.objects.filter(pk=exercise_id).only("name", "status", "body_part").first()
+    exercise = (
+        Exercise.objects.filter(pk=exercise_id)
+        # What `is_published` reads: the status, a draft's link to its guide, the times.
+        .only("name", "status", "body_part", "draft_of", "publish_at", "unpublish_at")
+        .first()
+    )
     faqs = list(Faq.objects.filter(exercise_id=exercise_id))
     current = engine()
     if exercise is not None and exercise.is_published:
