@@ -30,7 +30,7 @@ from reversion import add_to_revision, create_revision, set_comment, set_user
 
 from .models import Exercise, Status
 from .revisions import LINKS, LinkChange, links_of, next_version, record_linked_exercises
-from .sections import row_relations
+from .sections import row_models, row_relations
 
 # Fields that say where and whether the guide is published, not what it says: a draft of
 # a live guide does not carry them over (the guide keeps its address and its status).
@@ -62,13 +62,32 @@ def copy_fields(source: Exercise, target: Exercise) -> None:
         setattr(target, f.attname, getattr(source, f.attname))
 
 
-def copy_row(row: models.Model, exercise: Exercise) -> models.Model:
-    """A new row for `exercise` with the values of `row`, saved."""
-    values = {
-        f.attname: getattr(row, f.attname)
-        for f in row._meta.concrete_fields
-        if not f.primary_key and f.name != "exercise"
-    }
+def copy_rows(exercise: Exercise, rows: dict[str, list[models.Model]]) -> None:
+    """Save a copy of each section's `rows` (by relation name) for `exercise`, in order.
+    A row that points at another of the guide's rows (a picture at its step) points at
+    that row's copy; if that row is not copied (the editor deleted the step), neither is
+    the picture, as deleting a step deletes its picture."""
+    copies: dict[tuple[type, int], models.Model] = {}
+    for relation in row_relations():
+        for row in rows.get(relation, []):
+            copy = copy_row(row, exercise, copies)
+            if copy is not None and row.pk is not None:
+                copies[type(row), row.pk] = copy
+
+
+def copy_row(row: models.Model, exercise: Exercise, copies: dict) -> models.Model | None:
+    """A new row for `exercise` with the values of `row`, saved; None if it points at a
+    row of the guide that has no copy in `copies`."""
+    values = {}
+    for f in row._meta.concrete_fields:
+        if f.primary_key or f.name == "exercise":
+            continue
+        value = getattr(row, f.attname)
+        if f.many_to_one and f.related_model in row_models() and value is not None:
+            if (f.related_model, value) not in copies:
+                return None
+            value = copies[f.related_model, value].pk
+        values[f.attname] = value
     copy = type(row)(**values, exercise=exercise)
     copy.save()
     return copy
@@ -78,8 +97,7 @@ def set_rows(exercise: Exercise, rows: dict[str, list[models.Model]]) -> None:
     """Replace each section's rows (by relation name) with copies of `rows`, in order."""
     for relation in row_relations():
         getattr(exercise, relation).all().delete()
-        for row in rows.get(relation, []):
-            copy_row(row, exercise)
+    copy_rows(exercise, rows)
 
 
 def set_links(exercise: Exercise, links: dict[str, list[Exercise]]) -> None:
@@ -131,9 +149,7 @@ def save_as_draft(
     draft.publish_at, draft.unpublish_at = edited.publish_at, edited.unpublish_at
     draft.save()
     set_links(draft, links)
-    for relation in row_relations():
-        for row in rows.get(relation, []):
-            copy_row(row, draft)
+    copy_rows(draft, rows)
     return draft
 
 

@@ -1,9 +1,16 @@
 """Small builders for test data. Each returns saved objects with sensible defaults."""
 
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from exercises import renditions
 from exercises.models import (
     BodyPart,
     Equipment,
     Exercise,
+    ExerciseImage,
     Faq,
     Muscle,
     RecommendedEquipment,
@@ -46,3 +53,30 @@ def make_exercise(name="Kneeling Back Stretch", status="published", children=1, 
             exercise=exercise, order=i, equipment=mat, why="Cushions the knees."
         )
     return exercise
+
+
+def photo(size=(1000, 750), format="JPEG", gps=True) -> bytes:
+    """A camera photo: EXIF with a GPS position and a sideways orientation."""
+    picture = Image.linear_gradient("L").resize(size).convert("RGB")
+    exif = Image.Exif()
+    if gps:
+        exif[0x0112] = 6  # rotated: stored sideways, shown upright
+        exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0), 3: "W", 4: (0.0, 7.0, 0.0)}
+    output = io.BytesIO()
+    picture.save(output, format, exif=exif.tobytes())
+    return output.getvalue()
+
+
+def stored_image(exercise, step=None, **fields) -> ExerciseImage:
+    stored = renditions.store(renditions.master_from_upload(SimpleUploadedFile("p.jpg", photo())))
+    defaults = {"alt": "Kneeling with a flat back", "credit": "StretchSite"}
+    return ExerciseImage.objects.create(
+        exercise=exercise,
+        step=step,
+        file=stored.name,
+        width=stored.width,
+        height=stored.height,
+        digest=stored.digest,
+        renditions=stored.renditions,
+        **{**defaults, **fields},
+    )

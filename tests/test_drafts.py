@@ -18,7 +18,7 @@ from tests.admin_forms import (
     open_form,
     save,
 )
-from tests.factories import make_exercise
+from tests.factories import make_exercise, stored_image
 from tests.search.helpers import api
 
 pytestmark = pytest.mark.django_db
@@ -283,3 +283,23 @@ def test_an_export_writes_the_live_guide_not_its_draft(tmp_path, live, draft):
     assert [path.name for path in written] == ["thread-the-needle.md"]
     text = written[0].read_text()
     assert "Sit back slowly." in text and DRAFT_INTRO not in text
+
+
+def test_step_pictures_follow_their_steps_into_the_draft_and_back(edna, live):
+    """A picture beside a step belongs to that step in the draft, and to the new step of
+    the live guide once the draft is published; a deleted step takes its picture along."""
+    first, second = live.steps.all()[:2]
+    stored_image(live, step=first, alt="Picture of the first step")
+    stored_image(live, step=second, alt="Picture of the second step")
+
+    draft, response = save_as_draft(edna, live, **{"steps-1-DELETE": "on"})
+    assert response.status_code == HTTPStatus.FOUND, errors_on_page(response)
+    pictured = {image.alt: image.step for image in draft.images.all()}
+    assert list(pictured) == ["Picture of the first step"]
+    assert pictured["Picture of the first step"].exercise == draft
+    assert live.images.count() == 2  # the live guide is untouched
+
+    assert edna.post(publish_url(draft)).status_code == HTTPStatus.FOUND
+    (image,) = live.images.all()
+    assert image.step.exercise == live and image.step.text == first.text
+    assert "Picture of the first step" in Client().get(live.get_absolute_url()).content.decode()

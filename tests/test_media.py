@@ -10,40 +10,12 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from exercises import renditions
-from exercises.models import Exercise, ExerciseImage, Muscle, Status, Step
+from exercises.models import Exercise, Muscle, Status, Step
 from exercises.share_card import card_name
 from tests.admin_forms import errors_on_page, form_data
-from tests.factories import make_exercise
+from tests.factories import make_exercise, photo, stored_image
 
 pytestmark = pytest.mark.django_db
-
-
-def photo(size=(1000, 750), format="JPEG", gps=True) -> bytes:
-    """A camera photo: EXIF with a GPS position and a sideways orientation."""
-    picture = Image.linear_gradient("L").resize(size).convert("RGB")
-    exif = Image.Exif()
-    if gps:
-        exif[0x0112] = 6  # rotated: stored sideways, shown upright
-        exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0), 3: "W", 4: (0.0, 7.0, 0.0)}
-    output = io.BytesIO()
-    picture.save(output, format, exif=exif.tobytes())
-    return output.getvalue()
-
-
-def stored_image(exercise, step=None, **fields) -> ExerciseImage:
-    stored = renditions.store(renditions.master_from_upload(SimpleUploadedFile("p.jpg", photo())))
-    defaults = {"alt": "Kneeling with a flat back", "credit": "StretchSite"}
-    return ExerciseImage.objects.create(
-        exercise=exercise,
-        step=step,
-        file=stored.name,
-        width=stored.width,
-        height=stored.height,
-        digest=stored.digest,
-        renditions=stored.renditions,
-        **{**defaults, **fields},
-    )
 
 
 def soup_of(client, url) -> BeautifulSoup:
