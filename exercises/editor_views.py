@@ -63,13 +63,13 @@ class VerifiedImageForm(ImageForm):
         self.facts = images.inspect_upload(upload)
         if upload.content_type != self.facts.content_type:
             raise images.unsupported()
+        # Decoded here, not in save(), so that damaged pixels are a message, not an error.
+        self.copy = images.clean_copy(upload, self.facts, max_width=settings.MARKDOWN_IMAGE_WIDTH)
         return self.cleaned_data
 
     def save(self, commit=True):
-        upload = self.cleaned_data["image"]
-        data = images.clean_copy(upload, self.facts, max_width=settings.MARKDOWN_IMAGE_WIDTH)
         path = str(PurePosixPath(settings.MARKDOWNX_MEDIA_PATH) / images.stored_name(self.facts))
-        return default_storage.url(default_storage.save(path, ContentFile(data)))
+        return default_storage.url(default_storage.save(path, ContentFile(self.copy)))
 
 
 @method_decorator(staff_only, name="dispatch")

@@ -93,17 +93,30 @@ def clean_copy(upload, facts: ImageFacts, max_width: int, format: str = "") -> b
     """The image re-encoded in its own format (or `format`): upright, at most `max_width`
     wide, without metadata. Call after `inspect_upload`."""
     format = format or facts.format
-    with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image)  # keep photos upright without their EXIF
-        if image.width > max_width:
-            image.thumbnail((max_width, image.height))
-        if format == "JPEG" and image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        image.info = {}  # nothing of the original's comments, text chunks or profile
-        output = BytesIO()
-        image.save(output, format, quality=85)
-    upload.seek(0)
+    output = BytesIO()
+    try:
+        with Image.open(upload) as image:
+            image = ImageOps.exif_transpose(image)  # keep photos upright without their EXIF
+            if image.width > max_width:
+                image.thumbnail((max_width, image.height))
+            if format == "JPEG" and image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            image.info = {}  # nothing of the original's comments, text chunks or profile
+            image.save(output, format, quality=85)
+    except (OSError, SyntaxError, ValueError):
+        # The header was sound but the pixels are not, e.g. a file cut short in transfer.
+        raise damaged() from None
+    finally:
+        upload.seek(0)
     return output.getvalue()
+
+
+def damaged() -> ValidationError:
+    return ValidationError(
+        "This image is damaged or incomplete (perhaps it did not finish downloading). Open "
+        "it in an image editor, save it again and upload the new file.",
+        code="damaged",
+    )
 
 
 def master_copy(upload, facts: ImageFacts, max_width: int) -> bytes:
