@@ -215,6 +215,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Search also ranks answers by meaning, with an embedding model shipped inside the wordllama
+# package (nothing is downloaded). Off: keyword search only.
+SEARCH_MEANING = env_bool("DJANGO_SEARCH_MEANING", True)
+
 # Whole anonymous pages are kept this long (0: not at all); every edit retires them at once.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # After this many cache failures in a row, a process stops asking the cache for this long.

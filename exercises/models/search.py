@@ -96,3 +96,22 @@ class SearchTerm(SearchIndexTable):
 
     def __str__(self):
         return self.term
+
+
+class FaqMeaning(models.Model):
+    """What one FAQ entry of a published exercise means, as an embedding vector for
+    meaning-based search (exercises/search/meaning.py). Derived data, kept in step with the
+    keyword index; stored int8-quantised, with the scale that turns it back into the unit
+    vector, so the same table works on SQLite and PostgreSQL without an extension."""
+
+    faq_id = models.BigIntegerField(primary_key=True)
+    body_part_id = models.BigIntegerField(null=True)
+    vector = models.BinaryField()
+    scale = models.FloatField()
+
+    class Meta:
+        db_table = "exercises_search_meaning"
+        default_permissions = ()
+
+    def __str__(self):
+        return f"meaning of FAQ entry {self.faq_id}"

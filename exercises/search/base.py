@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from . import meaning
 from .query import Phrase, Query
 from .text import allowed_typos, edit_distance, words
 
@@ -47,12 +48,14 @@ class Engine:
             self.delete_rows([d.faq_id for d in replaced])
             self.insert_rows(changed)
             self.adjust_vocabulary(replaced, changed)
+            meaning.put(changed)
 
     def remove_documents(self, faq_ids: list[int]) -> None:
         with transaction.atomic():
             old = self.fetch_documents(faq_ids)
             self.delete_rows([d.faq_id for d in old])
             self.adjust_vocabulary(old, [])
+            meaning.remove(faq_ids)
 
     def adjust_vocabulary(self, old: list[Document], new: list[Document]) -> None:
         delta: Counter = Counter()
@@ -75,6 +78,7 @@ class Engine:
     def rebuild(self, documents, exercises: list[tuple[int, str]]) -> int:
         """Replace the whole index. `documents` may be any iterable (a generator)."""
         self.clear()
+        meaning.clear()
         vocabulary: Counter = Counter()
         batch, count = [], 0
         for document in documents:
@@ -82,9 +86,11 @@ class Engine:
             vocabulary.update(document.vocabulary())
             if len(batch) >= 2000:
                 self.insert_rows(batch)
+                meaning.put_many(batch)  # one call of the model for the whole batch
                 count += len(batch)
                 batch = []
         self.insert_rows(batch)
+        meaning.put_many(batch)
         count += len(batch)
         with connection.cursor() as cursor:
             cursor.executemany(
@@ -180,19 +186,17 @@ class Engine:
         """How many entries match, counting no further than `limit`."""
         raise NotImplementedError
 
-    def page(
-        self,
-        query: Query,
-        strict: bool,
-        body_part_id: int | None,
-        offset: int,
-        limit: int,
-        many: bool,
-    ) -> list[tuple[int, float, str | None, str | None]]:
-        """One page of results, [(faq_id, score, question, answer snippet)]: the newest
-        CANDIDATES matching entries in the ORDER that ranking.py sets out (the engine
-        supplies each entry's measures), from `offset` on, with markers around the matched
-        words. `many`: more than CANDIDATES entries match (when not, all are candidates)."""
+    def ranked(
+        self, query: Query, strict: bool, body_part_id: int | None, many: bool
+    ) -> list[tuple[int, float]]:
+        """[(faq_id, score)]: the newest CANDIDATES matching entries in the ORDER that
+        ranking.py sets out (the engine supplies each entry's measures). `many`: more than
+        CANDIDATES entries match (when not, all are candidates)."""
+        raise NotImplementedError
+
+    def marked(self, query: Query, faq_ids: list[int]) -> dict[int, tuple[str, str]]:
+        """{faq_id: (question, answer snippet)} with markers around the query's words, for
+        those of `faq_ids` that match any of them."""
         raise NotImplementedError
 
     def matching_exercise_ids(self, query: Query, limit: int) -> list[int]:

@@ -9,11 +9,12 @@ from django.utils.safestring import SafeString
 
 from ..cache import without_cache_on_failure
 from ..models import Exercise, Faq, Synonym
+from . import meaning
 from .base import Engine
 from .index import engine
 from .query import MAX_CLAUSES, Clause, Query, SynonymIndex, parse
-from .ranking import CANDIDATES
-from .text import marked_snippet
+from .ranking import CANDIDATES, fuse
+from .text import markdown_to_text, marked_snippet, plain_snippet
 
 # Below this many entries matching every word, entries matching some words are added.
 FEW_RESULTS = 3
@@ -104,7 +105,9 @@ class SearchResults:
         return self._counted[0]
 
     def count(self) -> int:
-        return min(self._counted[1], CANDIDATES)
+        if self.capped:
+            return CANDIDATES
+        return len(self._ranked)
 
     def __len__(self) -> int:
         return self.count()
@@ -127,29 +130,49 @@ class SearchResults:
             return True, count
         return False, self.engine.count(self.query, False, self.body_part_id, CANDIDATES + 1)
 
+    @property
+    def meaning_text(self) -> str:
+        """What is compared by meaning: the reader's words, spelling corrected."""
+        return self.query.suggestion or self.query.text
+
+    @cached_property
+    def _ranked(self) -> list[tuple[int, float]]:
+        """[(faq_id, score)]: keyword matches and entries close in meaning, blended."""
+        if not self.query:
+            return []
+        keyword = self.engine.ranked(self.query, self.strict, self.body_part_id, self.capped)
+        # Meaning cannot leave words out: a search with "-word" is read by keywords only.
+        close = [] if self.query.excluded else meaning.closest(self.meaning_text, self.body_part_id)
+        ranked = fuse([faq_id for faq_id, _ in keyword], [faq_id for faq_id, _ in close])
+        return ranked[:CANDIDATES]
+
     def __getitem__(self, item):
         if not isinstance(item, slice):
             return self[item : item + 1][0]
         start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
         if not self.query or stop <= start:
             return []
-        hits = self.engine.page(
-            self.query, self.strict, self.body_part_id, start, stop - start, self.capped
-        )
+        hits = self._ranked[start:stop]
+        ids = [faq_id for faq_id, _ in hits]
         faqs = (
-            Faq.objects.published()
-            .select_related("exercise", "exercise__body_part")
-            .in_bulk([faq_id for faq_id, *_ in hits])
+            Faq.objects.published().select_related("exercise", "exercise__body_part").in_bulk(ids)
         )
+        marked = self.engine.marked(self.query, ids)
         results = []
-        for faq_id, score, question, snippet in hits:
+        for faq_id, score in hits:
             if faq_id not in faqs:
                 continue  # changed behind the index's back (bulk updates); a rebuild fixes it
+            faq = faqs[faq_id]
+            if faq_id in marked:
+                question, snippet = marked[faq_id]
+            else:
+                # Found by meaning alone: no word of the query to mark, so none is marked.
+                question, snippet = faq.question, plain_snippet(markdown_to_text(faq.answer))
             results.append(
                 Result(
-                    faq=faqs[faq_id],
+                    faq=faq,
                     score=float(f"{score:.6g}"),
-                    question_html=marked_snippet(question or faqs[faq_id].question),
+                    question_html=marked_snippet(question or faq.question),
                     snippet_html=marked_snippet(snippet),
                 )
             )

@@ -103,3 +103,12 @@ def marked_snippet(raw: str | None) -> SafeString:
     if escaped.count(MARK_START) != escaped.count(MARK_END):
         escaped = escaped.translate(_MARKERS)
     return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308
+
+
+SNIPPET_WORDS = 24
+
+
+def plain_snippet(text: str) -> str:
+    """The start of a text, cut at a word, as long as an engine's snippet."""
+    cut = text.split()
+    return " ".join(cut[:SNIPPET_WORDS]) + ("…" if len(cut) > SNIPPET_WORDS else "")
