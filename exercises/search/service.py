@@ -67,12 +67,13 @@ def synonym_index() -> SynonymIndex:
 class SearchResults:
     """A sliceable, countable result list (Django's Paginator takes it as it is)."""
 
-    def __init__(self, text: str, body_part_id: int | None = None):
+    def __init__(self, text: str, body_part_id: int | None = None, as_typed: bool = False):
+        """`as_typed`: no spelling corrections (the reader asked for their own words)."""
         self.body_part_id = body_part_id
         synonyms = synonym_index()
         self.query: Query = parse(text or "", synonyms)
         self.engine: Engine = engine()
-        if self.query:
+        if self.query and not as_typed:
             correct_spelling(self.query, self.engine, synonyms)
 
     @property
@@ -97,6 +98,16 @@ class SearchResults:
             )
         if self.query.truncated:
             return f"That is a long search: only the first {MAX_CLAUSES} words were used."
+        return ""
+
+    @property
+    def reading(self) -> str:
+        """How an unusual query was read, when the reader could not know."""
+        if self.query.unclosed_phrase:
+            return (
+                f"The closing quote was missing: “{self.query.unclosed_phrase}” was searched "
+                "as one phrase."
+            )
         return ""
 
     @property
@@ -221,8 +232,8 @@ def correct_spelling(query: Query, engine: Engine, synonyms: SynonymIndex) -> No
     query.clauses = list(dict.fromkeys(clauses))
 
 
-def search(text: str, body_part_id: int | None = None) -> SearchResults:
-    return SearchResults(text, body_part_id)
+def search(text: str, body_part_id: int | None = None, as_typed: bool = False) -> SearchResults:
+    return SearchResults(text, body_part_id, as_typed)
 
 
 def popular_faqs(limit: int = 5) -> list[Faq]:

@@ -33,6 +33,12 @@ STOPWORDS = frozenset(
     them themselves then there these they this those through to too under until up very was
     we were what when where which while who whom why will with would you your yours yourself
     yourselves""".split()  # noqa: SIM905  (a word list reads better as text)
+) | frozenset(
+    # What is left of a contraction once the apostrophe splits it ("can't" is "can" "t",
+    # "isn't" is "isn" "t"), as in PostgreSQL's English list: alone they are not words, and
+    # a lone "t" would match, and be highlighted, everywhere.
+    """s t d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma mightn mustn
+    needn shan shouldn wasn weren won wouldn""".split()  # noqa: SIM905
 )
 
 MAX_QUERY_CHARS = 500

@@ -12,6 +12,7 @@ from .service import SearchResults, popular_faqs
 
 PER_PAGE = 10
 API_DEFAULT_LIMIT, API_MAX_LIMIT = 10, 50
+AS_TYPED = "as-typed"  # ?spelling=as-typed: search the words as the reader typed them
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 
 
@@ -36,10 +37,17 @@ def int_param(request, name: str, default: int, lowest: int, highest: int) -> in
     return max(lowest, min(highest, value))
 
 
+def as_typed(request) -> bool:
+    """Whether the reader asked for their own words, not a corrected spelling."""
+    return request.GET.get("spelling") == AS_TYPED
+
+
 @require_GET
 def search_page(request):
     body_part = chosen_body_part(request)
-    results = SearchResults(request.GET.get("q", ""), body_part.pk if body_part else None)
+    results = SearchResults(
+        request.GET.get("q", ""), body_part.pk if body_part else None, as_typed(request)
+    )
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "results": results,
@@ -49,6 +57,7 @@ def search_page(request):
         "exercises": results.exercises if page.number == 1 else [],
         "body_parts": body_parts_with_exercises(),
         "body_part": body_part,
+        "as_typed": AS_TYPED,
     }
     if results.text and not results.count():
         context["popular"] = popular_faqs()
@@ -59,7 +68,9 @@ def search_page(request):
 def search_api(request):
     body_part = chosen_body_part(request)
     limit = int_param(request, "limit", API_DEFAULT_LIMIT, 1, API_MAX_LIMIT)
-    results = SearchResults(request.GET.get("q", ""), body_part.pk if body_part else None)
+    results = SearchResults(
+        request.GET.get("q", ""), body_part.pk if body_part else None, as_typed(request)
+    )
     return JsonResponse(
         {
             "query": results.text,

@@ -40,11 +40,41 @@ def test_body_part_filter_narrows_results(client, demo):
 def test_typo_is_corrected_and_suggested(client, demo):
     page = soup(client.get(PAGE, {"q": "herniatd disk"}))
     assert page.select_one(".search-hit__question a").get_text().endswith("herniated disc?")
-    suggestion = page.select_one(".search-suggestion a")
-    assert suggestion.get_text() == "herniated disk"
-    assert suggestion["href"] == "?q=herniated%20disk"
+    suggestion = page.select_one(".search-suggestion")
+    assert " ".join(suggestion.get_text().split()) == (
+        "Showing results for herniated disk. Search for “herniatd disk” instead."
+    )
+    assert suggestion.select_one("em").get_text() == "herniated disk"
+    instead = suggestion.select_one("a")["href"]
+    assert instead == "?q=herniatd%20disk&spelling=as-typed"
     data = api(client, q="herniatd disk")
     assert data["suggestion"] == "herniated disk"
+
+
+def test_the_words_as_typed_are_searched_when_asked(client, demo):
+    page = soup(client.get(PAGE, {"q": "herniatd disk", "spelling": "as-typed"}))
+    assert page.select_one(".search-suggestion") is None
+    assert page.select_one("#search-q")["value"] == "herniatd disk"
+    assert api(client, q="herniatd disk", spelling="as-typed")["suggestion"] is None
+
+
+def test_contractions_are_words_not_a_lone_t(client, demo):
+    page = soup(client.get(PAGE, {"q": "why don't I feel it in my hip"}))
+    marked = {mark.get_text().lower() for mark in page.select(".search-hit mark")}
+    assert marked and not marked & {"t", "don"}
+    assert page.select_one(".search-hit__question a").get_text() == (
+        "Why don't I feel it in the front of my hip?"
+    )
+    only_contractions = soup(client.get(PAGE, {"q": "can't won't isn't"}))
+    assert "only has very common words" in only_contractions.select_one("[role=status]").get_text()
+
+
+def test_an_unclosed_quote_says_how_the_query_was_read(client, demo):
+    page = soup(client.get(PAGE, {"q": 'cat cow "lower back'}))
+    assert page.select_one(".search-reading").get_text() == (
+        "The closing quote was missing: “lower back” was searched as one phrase."
+    )
+    assert soup(client.get(PAGE, {"q": '"lower back"'})).select_one(".search-reading") is None
 
 
 def test_stemming_finds_other_word_forms(client, demo):
