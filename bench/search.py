@@ -251,6 +251,7 @@ def clear_content():
 
     with connection.cursor() as cursor:
         for table in (
+            "exercises_exerciseimage", "exercises_alternative",
             "exercises_setsreps", "exercises_step", "exercises_tip",
             "exercises_recommendedequipment", "exercises_exercise_primary_muscles",
             "exercises_exercise_secondary_muscles", "exercises_exercise_equipment",

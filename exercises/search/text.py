@@ -118,3 +118,9 @@ def plain_snippet(text: str) -> str:
     """The start of a text, cut at a word, as long as an engine's snippet."""
     cut = text.split()
     return " ".join(cut[:SNIPPET_WORDS]) + ("…" if len(cut) > SNIPPET_WORDS else "")
+
+
+def normalised_query(text: str) -> str:
+    """A search as editors see it in insights and pin answers to: its words, folded, so
+    'Knee pain?' and 'knee  PAIN' are the same search."""
+    return " ".join(words(clean(text)))[:MAX_QUERY_CHARS]

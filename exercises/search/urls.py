@@ -20,4 +20,5 @@ urlpatterns = [
         cached_page(views.search_api, params=("q", "part", "limit", "spelling"), tags=(SEARCH,)),
         name="api",
     ),
+    path("search/record/", views.record_search, name="record"),
 ]

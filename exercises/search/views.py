@@ -3,12 +3,16 @@
 import re
 
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from ..models import BodyPart, Exercise
+from . import insights
+from .ranking import CANDIDATES
 from .service import SearchResults, popular_faqs
+from .text import MAX_QUERY_CHARS
 
 PER_PAGE = 10
 API_DEFAULT_LIMIT, API_MAX_LIMIT = 10, 50
@@ -80,3 +84,28 @@ def search_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+# Not cached, and without CSRF: the page that calls it may come from the page cache, with no
+# cookie to match. It only ever adds one anonymous record, and refuses other sites' pages.
+@csrf_exempt
+@require_POST
+def record_search(request):
+    """The results page's script reports a search a reader read: its words, how many
+    answers it found, and the answer opened, if any."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        return HttpResponse("Searches are recorded from this site's pages only.", status=403)
+    text = request.POST.get("q", "")
+    try:
+        results = int(request.POST.get("results", ""))
+        opened = request.POST.get("opened") or None
+        opened = int(opened) if opened is not None else None
+    except ValueError:
+        return HttpResponse("results and opened must be whole numbers.", status=400)
+    if not text or len(text) > MAX_QUERY_CHARS or not 0 <= results <= CANDIDATES:
+        return HttpResponse(
+            f"q must be 1 to {MAX_QUERY_CHARS} characters, results 0 to {CANDIDATES}.",
+            status=400,
+        )
+    insights.record(text, results, opened)
+    return HttpResponse(status=204)
