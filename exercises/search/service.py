@@ -8,13 +8,13 @@ from django.db.models import Exists, OuterRef
 from django.utils.safestring import SafeString
 
 from ..cache import without_cache_on_failure
-from ..models import Exercise, Faq, Synonym
+from ..models import Exercise, Faq, Promotion, Synonym
 from . import meaning
 from .base import Engine
 from .index import engine
 from .query import MAX_CLAUSES, Clause, Query, SynonymIndex, parse
 from .ranking import CANDIDATES, fuse
-from .text import markdown_to_text, marked_snippet, plain_snippet
+from .text import markdown_to_text, marked_snippet, normalised_query, plain_snippet
 
 # Below this many entries matching every word, entries matching some words are added.
 FEW_RESULTS = 3
@@ -28,6 +28,7 @@ class Result:
     score: float
     question_html: SafeString
     snippet_html: SafeString
+    recommended: bool = False  # an editor pinned it to this search (Promotion)
 
     @property
     def exercise(self) -> Exercise:
@@ -45,6 +46,7 @@ class Result:
             "snippet": str(self.snippet_html),
             "url": self.url,
             "score": self.score,
+            "recommended": self.recommended,
         }
 
 
@@ -147,15 +149,28 @@ class SearchResults:
         return self.query.suggestion or self.query.text
 
     @cached_property
+    def recommended(self) -> list[int]:
+        """The entries editors pinned to this search, published ones only, in their order."""
+        if not self.query:
+            return []
+        promotions = Promotion.objects.published().filter(query=normalised_query(self.text))
+        if self.body_part_id is not None:
+            promotions = promotions.filter(faq__exercise__body_part_id=self.body_part_id)
+        return list(dict.fromkeys(promotions.values_list("faq_id", flat=True)))
+
+    @cached_property
     def _ranked(self) -> list[tuple[int, float]]:
-        """[(faq_id, score)]: keyword matches and entries close in meaning, blended."""
+        """[(faq_id, score)]: the recommended entries, then keyword matches and entries
+        close in meaning, blended."""
         if not self.query:
             return []
         keyword = self.engine.ranked(self.query, self.strict, self.body_part_id, self.capped)
         # Meaning cannot leave words out: a search with "-word" is read by keywords only.
         close = [] if self.query.excluded else meaning.closest(self.meaning_text, self.body_part_id)
         ranked = fuse([faq_id for faq_id, _ in keyword], [faq_id for faq_id, _ in close])
-        return ranked[:CANDIDATES]
+        pinned = set(self.recommended)
+        first = [(faq_id, 1.0) for faq_id in self.recommended]
+        return [*first, *(hit for hit in ranked if hit[0] not in pinned)][:CANDIDATES]
 
     def __getitem__(self, item):
         if not isinstance(item, slice):
@@ -185,6 +200,7 @@ class SearchResults:
                     score=float(f"{score:.6g}"),
                     question_html=marked_snippet(question or faq.question),
                     snippet_html=marked_snippet(snippet),
+                    recommended=faq_id in self.recommended,
                 )
             )
         return results

@@ -104,7 +104,15 @@ def test_json_has_exactly_the_documented_shape(client, demo):
     scores = [r["score"] for r in data["results"]]
     assert scores == sorted(scores, reverse=True)
     first = data["results"][0]
-    assert set(first) == {"exercise", "exercise_name", "question", "snippet", "url", "score"}
+    assert set(first) == {
+        "exercise",
+        "exercise_name",
+        "question",
+        "snippet",
+        "url",
+        "score",
+        "recommended",
+    }
     assert first["exercise"] == "standing-hamstring-stretch"
     assert first["url"].startswith("/exercises/standing-hamstring-stretch/#faq-")
     assert isinstance(first["score"], float)
