@@ -50,5 +50,5 @@ class FaqChoiceAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    # Delete stays the editor's own permission: deleting an exercise deletes its entries,
+    # and the admin checks that permission for them.
