@@ -62,6 +62,8 @@ def search_page(request):
         "body_parts": body_parts_with_exercises(),
         "body_part": body_part,
         "as_typed": AS_TYPED,
+        "search_page": True,  # the header's search box holds the query
+        "page_title": f"Search: {results.text}" if results.text else "Search the answers",
     }
     if results.text and not results.count():
         context["popular"] = popular_faqs()

@@ -26,7 +26,7 @@ def test_results_update_as_the_reader_types(live_server, page):
     Faq.objects.create(exercise=exercise, question="Is it safe for the Achilles?", answer="Yes.")
 
     page.goto(f"{live_server.url}/search/")
-    page.fill("#search-q", "shin splnts")
+    page.fill("#site-search", "shin splnts")
     status = page.locator("[role=status]")
     status.filter(has_text="1 answer found").wait_for()
     link = page.locator(".search-hit__question a")
@@ -35,11 +35,11 @@ def test_results_update_as_the_reader_types(live_server, page):
     assert page.locator(".search-suggestion em").inner_text() == "shin splints"
     assert page.url.endswith("/search/?q=shin+splnts")  # shareable, and Back works
 
-    page.fill("#search-q", "achilles")
+    page.fill("#site-search", "achilles")
     status.filter(has_text="1 answer found").wait_for()
     page.locator(".search-hit__question a", has_text="Achilles").wait_for()
     assert page.locator(".search-suggestion").count() == 0
 
-    page.fill("#search-q", "how is it")  # the server's own message, not a copy in the script
+    page.fill("#site-search", "how is it")  # the server's own message, not a copy in the script
     status.filter(has_text="only has very common words").wait_for()
     assert page.locator(".search-hit").count() == 0

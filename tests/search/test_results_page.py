@@ -54,7 +54,7 @@ def test_typo_is_corrected_and_suggested(client, demo):
 def test_the_words_as_typed_are_searched_when_asked(client, demo):
     page = soup(client.get(PAGE, {"q": "herniatd disk", "spelling": "as-typed"}))
     assert page.select_one(".search-suggestion") is None
-    assert page.select_one("#search-q")["value"] == "herniatd disk"
+    assert page.select_one("#site-search")["value"] == "herniatd disk"
     assert api(client, q="herniatd disk", spelling="as-typed")["suggestion"] is None
 
 
@@ -122,3 +122,26 @@ def test_page_has_no_inline_script_or_style(client, demo):
     page = soup(client.get(PAGE, {"q": "stretch"}))
     assert all(script.get("src") for script in page.find_all("script"))
     assert page.find("style") is None and page.find(style=True) is None
+
+
+def test_the_search_page_has_one_search_box_holding_the_query(client, demo):
+    page = soup(client.get(PAGE, {"q": "hamstrings", "part": "legs"}))
+    boxes = page.select("input[name=q]")
+    assert len(boxes) == 1 and boxes[0]["id"] == "site-search"  # the header's box
+    assert boxes[0]["value"] == "hamstrings"
+    # The body part filter submits with the header's box.
+    assert page.select_one("#search-part")["form"] == "site-search-form"
+    assert page.select_one("#site-search-form").has_attr("data-search-form")
+    elsewhere = soup(client.get("/exercises/"))
+    assert not elsewhere.select_one("#site-search").has_attr("value")
+    assert not elsewhere.select_one("#site-search-form").has_attr("data-search-form")
+
+
+def test_title_and_og_title_follow_the_site_pattern(client, demo):
+    from exercises.seo import TITLE_SEPARATOR
+
+    page = soup(client.get(PAGE, {"q": "hamstrings"}))
+    assert page.title.get_text() == f"Search: hamstrings{TITLE_SEPARATOR}StretchSite"
+    assert page.select_one("meta[property='og:title']")["content"] == "Search: hamstrings"
+    empty = soup(client.get(PAGE))
+    assert empty.title.get_text() == f"Search the answers{TITLE_SEPARATOR}StretchSite"
