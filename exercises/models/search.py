@@ -86,7 +86,7 @@ class ExerciseSearchEntry(SearchIndexTable):
 
 
 class SearchTerm(SearchIndexTable):
-    """A word of the FAQ index and the number of entries it is in, for "Did you mean"."""
+    """A word of the FAQ index and the number of entries it is in, for spelling corrections."""
 
     term = models.TextField(primary_key=True)
     docs = models.IntegerField()

@@ -3,7 +3,7 @@ shape of the questions they answer.
 
 An engine stores one index row per FAQ entry of a published exercise (question, answer as
 plain text, exercise name), one row per published exercise name, and a vocabulary of the
-words in the FAQ index with the number of entries each appears in (for "Did you mean").
+words in the FAQ index with the number of entries each appears in (for spelling corrections).
 Migration 0005 creates these tables; on PostgreSQL they are also models
 (exercises/models/search.py).
 """

@@ -54,7 +54,7 @@ class Query:
 
     @property
     def suggestion(self) -> str | None:
-        """The reader's own text with the misspelt words replaced, for "Did you mean".
+        """The reader's own text with the misspelt words replaced ("Showing results for …").
 
         Words are matched after folding, so 'Hamstrngs' is replaced like 'hamstrngs'."""
         if not self.corrections:

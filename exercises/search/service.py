@@ -223,7 +223,7 @@ class SearchResults:
 
 def correct_spelling(query: Query, engine: Engine, synonyms: SynonymIndex) -> None:
     """Replace words the index has never seen by the closest word it has (typo tolerance),
-    remembering each replacement for the "Did you mean" suggestion."""
+    remembering each replacement for "Showing results for …"."""
     synonym_words = synonyms.words()
     candidates = [
         clause.alternatives[0][0]
