@@ -43,17 +43,29 @@
     pending = next;
   }).observe(container, { childList: true });
 
-  container.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("a[data-faq]") : null;
-    if (!link || !pending) { return; }
-    send(pending, link.getAttribute("data-faq"));
-    pending = null;
-  });
-
-  document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden" && pending) {
+  function leave() {
+    if (pending) {
       send(pending);
       pending = null;
     }
+  }
+
+  // Sent on the click, before the browser starts to leave: a beacon sent while the page is
+  // already going away is sometimes dropped.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || !pending) { return; }
+    if (link.hasAttribute("data-faq") && container.contains(link)) {
+      send(pending, link.getAttribute("data-faq"));
+      pending = null;
+    } else {
+      leave();
+    }
   });
+
+  // Closing the tab or typing an address: both, as browsers differ in which they fire.
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") { leave(); }
+  });
+  window.addEventListener("pagehide", leave);
 })();

@@ -75,7 +75,8 @@ def test_words_typed_on_the_way_are_not_recorded(live_server, page):
     page.locator("[role=status]").filter(has_text="found").wait_for()
     page.fill("#site-search", "shin splints")
     page.locator("[data-search-record][data-query='shin splints']").wait_for(state="attached")
-    page.goto(f"{live_server.url}/exercises/")  # leaving the page sends the last search
+    page.get_by_role("link", name="Exercises", exact=True).click()  # leaving records it
+    page.wait_for_url("**/exercises/")
     for _ in range(50):
         if SearchRecord.objects.exists():
             break
