@@ -9,6 +9,7 @@ Migration 0005 creates these tables; on PostgreSQL they are also models
 """
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -20,6 +21,19 @@ from .text import allowed_typos, edit_distance, words
 FAQ_TABLE = "exercises_search_faq"
 EXERCISE_TABLE = "exercises_search_exercise"
 TERM_TABLE = "exercises_search_term"
+REBUILD_BATCH = 2000
+
+
+def batched(items, size: int):
+    """Lists of `size` items (the last one shorter) from any iterable."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @dataclass(frozen=True)
@@ -80,18 +94,19 @@ class Engine:
         self.clear()
         meaning.clear()
         vocabulary: Counter = Counter()
-        batch, count = [], 0
-        for document in documents:
-            batch.append(document)
-            vocabulary.update(document.vocabulary())
-            if len(batch) >= 2000:
+        count = 0
+        # The model works out a batch's vectors (one call for the whole batch) in a thread of
+        # its own while the database indexes the batch's words: both spend most of their
+        # time outside Python's lock, so on two cores the vectors add little to a rebuild.
+        # Only this thread touches the database.
+        with ThreadPoolExecutor(max_workers=1) as model_thread:
+            for batch in batched(documents, REBUILD_BATCH):
+                vectors = model_thread.submit(meaning.rows, batch)
+                for document in batch:
+                    vocabulary.update(document.vocabulary())
                 self.insert_rows(batch)
-                meaning.put_many(batch)  # one call of the model for the whole batch
+                meaning.insert(vectors.result())
                 count += len(batch)
-                batch = []
-        self.insert_rows(batch)
-        meaning.put_many(batch)
-        count += len(batch)
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {TERM_TABLE} (term, docs) VALUES (%s, %s)",

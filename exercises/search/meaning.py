@@ -141,9 +141,9 @@ def clear() -> None:
     FaqMeaning.objects.all().delete()
 
 
-def put_many(documents: list["Document"]) -> None:
-    """For rebuilds: one call of the model for the whole batch, one bulk insert."""
-    FaqMeaning.objects.bulk_create(rows(documents), batch_size=BATCH)
+def insert(meanings: list[FaqMeaning]) -> None:
+    """For rebuilds: rows made by `rows`, written in bulk."""
+    FaqMeaning.objects.bulk_create(meanings, batch_size=BATCH)
 
 
 # Finding the entries closest in meaning --------------------------------------------------
