@@ -221,22 +221,12 @@ def load_relevance_corpus():
 
 
 def clear_content():
-    from exercises.models import Exercise, Faq
+    """Remove the relevance corpus (a few dozen guides): deleting the exercises deletes
+    their rows of every section and their links."""
+    from exercises.models import Exercise
     from exercises.search import rebuild_index
 
-    Faq.objects.all()._raw_delete("default")
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        for table in (
-            "exercises_setsreps", "exercises_step", "exercises_tip",
-            "exercises_recommendedequipment", "exercises_exercise_primary_muscles",
-            "exercises_exercise_secondary_muscles", "exercises_exercise_equipment",
-            "exercises_exercise_optional_equipment", "exercises_exercise_related",
-            "exercises_exercise_variations",
-        ):  # fmt: skip
-            cursor.execute(f"DELETE FROM {table}")
-    Exercise.objects.all()._raw_delete("default")
+    Exercise.objects.all().delete()
     rebuild_index()
 
 
