@@ -30,6 +30,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["DATABASE_URL"] = f"sqlite:///{folder}/hostile.sqlite3"
+        os.environ["DJANGO_MEDIA_ROOT"] = folder  # images that are read are stored
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stretchsite.settings")
         import django
 
