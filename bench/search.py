@@ -207,8 +207,9 @@ def worker(args):
         f"indexed {count:,} FAQ entries in {report['index_s']:.1f} s (keyword and vectors; "
         f"embedding, in a thread beside the keyword index: {seconds['embedding']:.1f} s, "
         f"writing the vectors: {seconds['writing']:.1f} s); "
-        f"CPU time of this process {report['index_cpu_s']:.1f} s (with SQLite, all of it; "
-        "the model's tokenizer may use a second core)",
+        f"CPU time of this process {report['index_cpu_s']:.1f} s ("
+        + ("with SQLite's, all of it" if args.engine == "sqlite" else "PostgreSQL's not counted")
+        + "; the model's tokenizer may use a second core)",
         flush=True,
     )
 
@@ -288,23 +289,12 @@ def load_relevance_corpus():
 
 
 def clear_content():
-    from exercises.models import Exercise, Faq
+    """Remove the relevance corpus (a few dozen guides): deleting the exercises deletes
+    their rows of every section and their links."""
+    from exercises.models import Exercise
     from exercises.search import rebuild_index
 
-    Faq.objects.all()._raw_delete("default")
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        for table in (
-            "exercises_exerciseimage", "exercises_alternative",
-            "exercises_setsreps", "exercises_step", "exercises_tip",
-            "exercises_recommendedequipment", "exercises_exercise_primary_muscles",
-            "exercises_exercise_secondary_muscles", "exercises_exercise_equipment",
-            "exercises_exercise_optional_equipment", "exercises_exercise_related",
-            "exercises_exercise_variations",
-        ):  # fmt: skip
-            cursor.execute(f"DELETE FROM {table}")
-    Exercise.objects.all()._raw_delete("default")
+    Exercise.objects.all().delete()
     rebuild_index()
 
 

@@ -5,13 +5,10 @@ The page, its JSON-LD and the JSON API all read an `ExercisePage`, so they agree
 each section holds; everything here works on prefetched rows and runs no query.
 """
 
-import html
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.utils.html import strip_tags
-
-from .markdown import remembered_for_short_texts, render_markdown
+from .markdown import markdown_to_text, render_markdown
 from .models import Exercise, Tip
 from .muscle_map import muscle_map
 from .sections import SECTIONS, Section
@@ -21,18 +18,12 @@ from .timer import TimerPlan, plan_for
 from .video import parse_video
 
 
-@remembered_for_short_texts  # strip_tags runs an HTML parser: ~0.1 ms for an intro
-def plain_text(markdown_text: str) -> str:
-    """Markdown as one line of plain text (for meta tags, JSON-LD and feeds)."""
-    return " ".join(html.unescape(strip_tags(render_markdown(markdown_text))).split())
-
-
 def summary(exercise: Exercise) -> str:
     """One or two plain sentences about the exercise: the editor's meta description, or the
     intro's first whole sentences (as many as search engines show, and at least one)."""
     if exercise.meta_description:
         return exercise.meta_description
-    return leading_sentences(plain_text(exercise.intro))
+    return leading_sentences(markdown_to_text(exercise.intro))
 
 
 def length_warnings(exercise: Exercise) -> list[str]:

@@ -73,8 +73,8 @@ def store(master: bytes) -> StoredImage:
             opened.load()
             picture = opened.copy()
             fallback = FALLBACK[opened.format]
-    except (OSError, SyntaxError, ValueError, KeyError):
-        raise images.unsupported() from None
+    except (OSError, SyntaxError, ValueError, KeyError):  # a sound header, damaged pixels
+        raise images.damaged() from None
     name = f"{folder}/original.{fallback[1]}"
     save_once(name, lambda: master)
     renditions = {"sources": [], "fallback": [], "share": ""}

@@ -226,4 +226,6 @@ def row_queryset(relation: str):
         for field in model._meta.concrete_fields
         if field.many_to_one and field is not parent
     ]
-    return model.objects.select_related(*linked).order_by("order", "pk")
+    rows = model.objects.order_by("order", "pk")
+    # Only when there is one: select_related() with no names follows every foreign key.
+    return rows.select_related(*linked) if linked else rows

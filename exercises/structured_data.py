@@ -8,7 +8,8 @@ import json
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from .page import ExercisePage, plain_text
+from .markdown import markdown_to_text
+from .page import ExercisePage
 
 # The escapes of Django's json_script (which only writes type="application/json"): nothing
 # in the data can close the <script>.
@@ -127,7 +128,7 @@ def faq_page(page: ExercisePage, url: str) -> dict | None:
                 "@type": "Question",
                 "name": faq.question,
                 "url": f"{url}#faq-{faq.anchor}",
-                "acceptedAnswer": {"@type": "Answer", "text": plain_text(faq.answer)},
+                "acceptedAnswer": {"@type": "Answer", "text": markdown_to_text(faq.answer)},
             }
             for faq in faqs
         ],

@@ -120,6 +120,7 @@ IMAGES = [
     Hostile("image", "PNG claiming 2**31 pixels wide", lambda: png_header(2**31 - 1, 1)),
     Hostile("image", "PNG with a text-chunk bomb", text_chunk_bomb),
     Hostile("image", "truncated JPEG", truncated_jpeg),
+    Hostile("image", "PNG whose pixel data stops short", lambda: png_header(640, 480)),
     Hostile("image", "SVG with a script",
             lambda: b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
     Hostile("image", "1 MB of zero bytes", lambda: b"\x00" * ARTICLE_BYTES),
@@ -161,10 +162,10 @@ def run(hostile: Hostile) -> str:
             # As the admin's image rows and the importer read it, then as the Markdown
             # editor's upload does.
             upload = SimpleUploadedFile("upload.png", value, content_type="image/png")
-            renditions.master_from_upload(upload)
+            renditions.store_upload(upload)
             form = VerifiedImageForm(files={"image": upload})
             if not form.is_valid():
-                raise ValidationError(form.errors["image"])
+                raise ValidationError([m for messages in form.errors.values() for m in messages])
         elif hostile.kind == "search":
             results = search(value)
             results.count()

@@ -29,3 +29,4 @@ def test_what_must_be_refused_is_refused():
     assert outcomes["PNG with a text-chunk bomb"].startswith("refused: ")
     assert "too deeply" in outcomes["front matter nested 1,000 deep"]
     assert "damaged or incomplete" in outcomes["truncated JPEG"]
+    assert "damaged or incomplete" in outcomes["PNG whose pixel data stops short"]

@@ -8,7 +8,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from exercises.markdown import render_markdown
+from exercises.markdown import markdown_to_text, render_markdown
 from exercises.markdown_parser import QUOTES_PER_PARAGRAPH, RAW_HTML_TAGS
 from tests.admin_forms import errors_on_page, form_data
 from tests.markdown_inputs import PATHOLOGICAL
@@ -262,3 +262,11 @@ def test_page_and_api_answer_with_sixteen_thousand_brackets(client, exercise):
     assert answer in page.content.decode()
     assert api.status_code == HTTPStatus.OK
     assert api.json()["faqs"][0]["answer_html"] == f"<p>{answer}</p>"
+
+
+def test_markdown_as_plain_text_is_what_a_reader_reads_on_one_line():
+    text = markdown_to_text(
+        "Keep the **knee** soft.\n\n[Read more](https://example.com) &amp; <x>\n\n- one\n- two"
+    )
+    assert text == "Keep the knee soft. Read more & one two"
+    assert markdown_to_text("Plain words, nothing to render.") == "Plain words, nothing to render."

@@ -4,11 +4,12 @@ from collections.abc import Iterator
 
 from django.db import connection
 
+from ..markdown import markdown_to_text
 from ..models import Exercise, Faq
 from ..models.search import FaqMeaning
 from . import meaning
 from .base import FAQ_TABLE, Document, Engine
-from .text import clean, markdown_to_text
+from .text import clean
 
 
 def engine() -> Engine:
@@ -30,7 +31,7 @@ def document(faq: Faq, exercise: Exercise) -> Document:
         exercise_id=faq.exercise_id,
         body_part_id=exercise.body_part_id,
         question=clean(faq.question),
-        answer=markdown_to_text(faq.answer),
+        answer=clean(markdown_to_text(faq.answer)),
         exercise_name=clean(exercise.name),
     )
 

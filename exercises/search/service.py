@@ -8,13 +8,14 @@ from django.db.models import Exists, OuterRef
 from django.utils.safestring import SafeString
 
 from ..cache import without_cache_on_failure
+from ..markdown import markdown_to_text
 from ..models import Exercise, Faq, Promotion, Synonym
 from . import meaning
 from .base import Engine
 from .index import engine
 from .query import MAX_CLAUSES, Clause, Query, SynonymIndex, parse
 from .ranking import CANDIDATES, fuse
-from .text import markdown_to_text, marked_snippet, normalised_query, plain_snippet
+from .text import marked_snippet, normalised_query, plain_snippet
 
 # Below this many entries matching every word, entries matching some words are added.
 FEW_RESULTS = 3

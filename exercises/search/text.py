@@ -8,10 +8,7 @@ import html
 import re
 import unicodedata
 
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-
-from ..markdown import render_markdown
 
 # Private-use characters mark highlights inside database snippets. They are removed from
 # indexed text, so the only ones in a snippet are the ones the engine put there.
@@ -58,18 +55,6 @@ def words(text: str) -> list[str]:
 def clean(text: str) -> str:
     """Text safe to store and to hand to either database: no NUL bytes, no highlight markers."""
     return (text or "").translate(_MARKERS)
-
-
-# Text made only of these characters reads the same before and after Markdown rendering.
-_PLAIN = re.compile(r"(?:[^\W_]|[ ,.;:?!()%/])*")
-
-
-def markdown_to_text(markdown: str) -> str:
-    """What a reader sees of a Markdown answer, as plain text (links and emphasis removed)."""
-    markdown = markdown or ""
-    if _PLAIN.fullmatch(markdown):
-        return clean(markdown).strip()  # nothing to render: saves time on big rebuilds
-    return clean(html.unescape(strip_tags(render_markdown(markdown)))).strip()
 
 
 def allowed_typos(word: str) -> int:

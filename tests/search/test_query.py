@@ -6,7 +6,6 @@ from exercises.search.query import MAX_CLAUSES, SynonymIndex, parse
 from exercises.search.text import (
     allowed_typos,
     edit_distance,
-    markdown_to_text,
     marked_snippet,
     words,
 )
@@ -124,12 +123,6 @@ def test_snippet_is_escaped_before_marks_are_added():
 
 def test_unpaired_marker_is_dropped_rather_than_left_open():
     assert str(marked_snippet("\ue000knee")) == "knee"
-
-
-def test_markdown_answer_becomes_plain_text():
-    text = markdown_to_text("Keep the **knee** soft. [Read more](https://example.com) &amp; <x>")
-    assert text.startswith("Keep the knee soft. Read more &")
-    assert "**" not in text and "](" not in text
 
 
 def test_quoted_or_excluded_stop_words_alone_are_ignored():
