@@ -5,7 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import tags
 from .cache import bump_content_generation_now_and_on_commit
-from .models import BodyPart, Equipment, Exercise, Muscle, Synonym
+from .models import BodyPart, Equipment, Exercise, Muscle, Promotion, Synonym
 from .purge import purge_after_commit, purging_is_on
 from .sections import row_models
 
@@ -16,6 +16,7 @@ CONTENT_MODELS = (
     Muscle,
     Equipment,
     Synonym,  # changes which answers a search finds
+    Promotion,  # changes which answer comes first
 )
 
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from django.db import models
 from django.http import HttpRequest
 
-from .models import BodyPart, Equipment, Exercise, Muscle, Synonym
+from .models import BodyPart, Equipment, Exercise, Muscle, Promotion, Synonym
 from .sections import row_models
 
 LISTS = "lists"
@@ -57,7 +57,7 @@ def changed_by(instance: models.Model) -> set[str]:
         return {tag_for(instance), LISTS, SEARCH}
     if isinstance(instance, tuple(row_models())):
         return {f"exercise-{instance.exercise_id}", SEARCH}
-    if isinstance(instance, Synonym):
+    if isinstance(instance, (Synonym, Promotion)):
         return {SEARCH}
     return {LISTS, SEARCH}  # a kind of content this list has not heard of: purge widely
 

@@ -215,6 +215,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Search also ranks answers by meaning, with an embedding model shipped inside the wordllama
+# package (nothing is downloaded). Off: keyword search only.
+SEARCH_MEANING = env_bool("DJANGO_SEARCH_MEANING", True)
+
+# Readers' searches (words, number of answers, the answer opened; nothing personal) are kept
+# this many days for the admin's "Search insights" (manage.py purge_search_insights).
+SEARCH_INSIGHTS_DAYS = env_int("DJANGO_SEARCH_INSIGHTS_DAYS", 90)
+
 # Whole anonymous pages are kept this long (0: not at all); every edit retires them at once.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # After this many cache failures in a row, a process stops asking the cache for this long.

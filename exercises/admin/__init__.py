@@ -2,4 +2,4 @@
 # before the VersionAdmin classes are built, or those would register their own guesses.
 from .. import revisions  # noqa: F401, I001
 from . import exercise, taxonomy  # noqa: F401  (registers the admin classes)
-from . import search  # noqa: F401  (search synonyms)
+from . import insights, search  # noqa: F401  (search insights, synonyms, promotions)

@@ -29,7 +29,15 @@ from .drafts import DraftAdminMixin, saving_as_draft
 from .forms import ExerciseAdminForm
 from .images import images_missing_alt, missing_alt_message
 from .importer import ImportArticleMixin
-from .inlines import COMPACT_TEXT, HTTPS_LINKS, INLINES, MARKDOWN_EDITOR
+from .inlines import (
+    COMPACT_TEXT,
+    HTTPS_LINKS,
+    INLINES,
+    MARKDOWN_EDITOR,
+    NEW_QUESTION,
+    QUESTION_LENGTH,  # noqa: I001
+    FaqInline,
+)
 
 OVERVIEW = (
     "Quick overview",
@@ -158,6 +166,10 @@ class ExerciseAdmin(
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, FaqInline) and "data" not in kwargs:
+            question = request.GET.get(NEW_QUESTION, "")[:QUESTION_LENGTH]
+            if question:
+                kwargs["initial"] = [{"question": question}]
         # A form opened before the latest save is drawn again against the rows that exist
         # now, so that it can be saved (exercises.admin.conflicts).
         if "data" in kwargs and conflicts.is_stale(request.POST, obj):

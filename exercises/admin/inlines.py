@@ -90,6 +90,10 @@ class FaqFormSet(CustomInlineFormSet):
         super().clean()
 
 
+NEW_QUESTION = "faq_question"  # ?faq_question=…: the change form opens with a new FAQ entry
+QUESTION_LENGTH = 300  # Faq.question's max_length
+
+
 class FaqInline(SortableStackedInline):
     model = Faq
     form = NormalizedNewlinesForm
@@ -97,6 +101,10 @@ class FaqInline(SortableStackedInline):
     extra = 0
     fields = ["question", "answer", "anchor"]
     formfield_overrides = MARKDOWN_EDITOR
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # "Add an answer" in the search insights opens the form with a new question ready.
+        return 1 if request.method == "GET" and request.GET.get(NEW_QUESTION) else 0
 
 
 class RecommendedEquipmentInline(TableInline):

@@ -1,7 +1,8 @@
 from .content import Alternative, Faq, RecommendedEquipment, SetsReps, Step, Tip
 from .exercise import Difficulty, Exercise, ExerciseQuerySet, Status, published_q
+from .insights import SearchRecord
 from .media import ExerciseImage, Licence
-from .search import Synonym
+from .search import Promotion, Synonym
 from .taxonomy import BodyPart, Equipment, Muscle
 
 __all__ = [
@@ -15,7 +16,9 @@ __all__ = [
     "Faq",
     "Licence",
     "Muscle",
+    "Promotion",
     "RecommendedEquipment",
+    "SearchRecord",
     "SetsReps",
     "Status",
     "Step",

@@ -86,7 +86,7 @@ class ExerciseSearchEntry(SearchIndexTable):
 
 
 class SearchTerm(SearchIndexTable):
-    """A word of the FAQ index and the number of entries it is in, for "Did you mean"."""
+    """A word of the FAQ index and the number of entries it is in, for spelling corrections."""
 
     term = models.TextField(primary_key=True)
     docs = models.IntegerField()
@@ -96,3 +96,69 @@ class SearchTerm(SearchIndexTable):
 
     def __str__(self):
         return self.term
+
+
+class FaqMeaning(models.Model):
+    """What one FAQ entry of a published exercise means, as an embedding vector for
+    meaning-based search (exercises/search/meaning.py). Derived data, kept in step with the
+    keyword index; stored int8-quantised, with the scale that turns it back into the unit
+    vector, so the same table works on SQLite and PostgreSQL without an extension."""
+
+    faq_id = models.BigIntegerField(primary_key=True)
+    body_part_id = models.BigIntegerField(null=True)
+    vector = models.BinaryField()
+    scale = models.FloatField()
+
+    class Meta:
+        db_table = "exercises_search_meaning"
+        default_permissions = ()
+
+    def __str__(self):
+        return f"meaning of FAQ entry {self.faq_id}"
+
+
+class PromotionQuerySet(models.QuerySet):
+    def published(self) -> "PromotionQuerySet":
+        """Promotions of entries readers can see: they follow publish and unpublish."""
+        from .exercise import published_q
+
+        return self.filter(published_q("faq__exercise__"))
+
+
+class Promotion(models.Model):
+    """An FAQ entry pinned to a search: it comes first for that search, marked
+    "Recommended"."""
+
+    query = models.CharField(
+        max_length=500,
+        help_text="The search this answer is recommended for. Capitals, accents and "
+        "punctuation do not matter: 'Knee pain?' is the same search as 'knee pain'.",
+    )
+    faq = models.ForeignKey(
+        "exercises.Faq",
+        on_delete=models.CASCADE,
+        related_name="promotions",
+        verbose_name="answer",
+        help_text="Shown first, as long as its exercise is published.",
+    )
+    order = models.PositiveIntegerField(
+        default=0, help_text="Among answers recommended for the same search, lower comes first."
+    )
+
+    objects = PromotionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["query", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["query", "faq"], name="one_promotion_per_answer")
+        ]
+        verbose_name = "recommended answer"
+
+    def __str__(self):
+        return f"{self.query} → {self.faq}"
+
+    def save(self, *args, **kwargs):
+        from ..search.text import normalised_query
+
+        self.query = normalised_query(self.query)
+        super().save(*args, **kwargs)

@@ -3,22 +3,37 @@ shape of the questions they answer.
 
 An engine stores one index row per FAQ entry of a published exercise (question, answer as
 plain text, exercise name), one row per published exercise name, and a vocabulary of the
-words in the FAQ index with the number of entries each appears in (for "Did you mean").
+words in the FAQ index with the number of entries each appears in (for spelling corrections).
 Migration 0005 creates these tables; on PostgreSQL they are also models
 (exercises/models/search.py).
 """
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from . import meaning
 from .query import Phrase, Query
 from .text import allowed_typos, edit_distance, words
 
 FAQ_TABLE = "exercises_search_faq"
 EXERCISE_TABLE = "exercises_search_exercise"
 TERM_TABLE = "exercises_search_term"
+REBUILD_BATCH = 2000
+
+
+def batched(items, size: int):
+    """Lists of `size` items (the last one shorter) from any iterable."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @dataclass(frozen=True)
@@ -47,12 +62,14 @@ class Engine:
             self.delete_rows([d.faq_id for d in replaced])
             self.insert_rows(changed)
             self.adjust_vocabulary(replaced, changed)
+            meaning.put(changed)
 
     def remove_documents(self, faq_ids: list[int]) -> None:
         with transaction.atomic():
             old = self.fetch_documents(faq_ids)
             self.delete_rows([d.faq_id for d in old])
             self.adjust_vocabulary(old, [])
+            meaning.remove(faq_ids)
 
     def adjust_vocabulary(self, old: list[Document], new: list[Document]) -> None:
         delta: Counter = Counter()
@@ -75,17 +92,21 @@ class Engine:
     def rebuild(self, documents, exercises: list[tuple[int, str]]) -> int:
         """Replace the whole index. `documents` may be any iterable (a generator)."""
         self.clear()
+        meaning.clear()
         vocabulary: Counter = Counter()
-        batch, count = [], 0
-        for document in documents:
-            batch.append(document)
-            vocabulary.update(document.vocabulary())
-            if len(batch) >= 2000:
+        count = 0
+        # The model works out a batch's vectors (one call for the whole batch) in a thread of
+        # its own while the database indexes the batch's words: both spend most of their
+        # time outside Python's lock, so on two cores the vectors add little to a rebuild.
+        # Only this thread touches the database.
+        with ThreadPoolExecutor(max_workers=1) as model_thread:
+            for batch in batched(documents, REBUILD_BATCH):
+                vectors = model_thread.submit(meaning.rows, batch)
+                for document in batch:
+                    vocabulary.update(document.vocabulary())
                 self.insert_rows(batch)
+                meaning.insert(vectors.result())
                 count += len(batch)
-                batch = []
-        self.insert_rows(batch)
-        count += len(batch)
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {TERM_TABLE} (term, docs) VALUES (%s, %s)",
@@ -180,19 +201,17 @@ class Engine:
         """How many entries match, counting no further than `limit`."""
         raise NotImplementedError
 
-    def page(
-        self,
-        query: Query,
-        strict: bool,
-        body_part_id: int | None,
-        offset: int,
-        limit: int,
-        many: bool,
-    ) -> list[tuple[int, float, str | None, str | None]]:
-        """One page of results, [(faq_id, score, question, answer snippet)]: the newest
-        CANDIDATES matching entries in the ORDER that ranking.py sets out (the engine
-        supplies each entry's measures), from `offset` on, with markers around the matched
-        words. `many`: more than CANDIDATES entries match (when not, all are candidates)."""
+    def ranked(
+        self, query: Query, strict: bool, body_part_id: int | None, many: bool
+    ) -> list[tuple[int, float]]:
+        """[(faq_id, score)]: the newest CANDIDATES matching entries in the ORDER that
+        ranking.py sets out (the engine supplies each entry's measures). `many`: more than
+        CANDIDATES entries match (when not, all are candidates)."""
+        raise NotImplementedError
+
+    def marked(self, query: Query, faq_ids: list[int]) -> dict[int, tuple[str, str]]:
+        """{faq_id: (question, answer snippet)} with markers around the query's words, for
+        those of `faq_ids` that match any of them."""
         raise NotImplementedError
 
     def matching_exercise_ids(self, query: Query, limit: int) -> list[int]:

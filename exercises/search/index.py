@@ -6,6 +6,8 @@ from django.db import connection
 
 from ..markdown import markdown_to_text
 from ..models import Exercise, Faq
+from ..models.search import FaqMeaning
+from . import meaning
 from .base import FAQ_TABLE, Document, Engine
 from .text import clean
 
@@ -95,7 +97,15 @@ def rebuild_if_out_of_step() -> bool:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {FAQ_TABLE}")
         indexed = cursor.fetchone()[0]
-    if indexed == Faq.objects.published().count():
+    published = Faq.objects.published().count()
+    # Vectors are missing after the migration that added them, or when the model could
+    # not load while entries were saved: fill them in once the model is there.
+    vectors_missing = (
+        meaning.MEANING_TABLE in connection.introspection.table_names()
+        and meaning.model() is not None
+        and FaqMeaning.objects.count() != published
+    )
+    if indexed == published and not vectors_missing:
         return False
     rebuild_index()
     return True

@@ -140,7 +140,7 @@ class PostgresEngine(Engine):
         with gin_index_only():
             return self.matching(query, strict, body_part_id)[:limit].count()
 
-    def page(self, query, strict, body_part_id, offset, limit, many):
+    def ranked(self, query, strict, body_part_id, many):
         candidates = self.matching(query, strict, body_part_id)
         if many:
             newest = candidates.order_by("-faq_id")[:CANDIDATES]
@@ -158,20 +158,25 @@ class PostgresEngine(Engine):
                 ),
             )
         score = SearchRank(F("document"), self.expression(query, strict), weights=RANK_WEIGHTS)
-        marked = self.expression(query, strict=False)
         rows = (
             candidates.annotate(clauses=clauses, score=score)
             .order_by(*(F(measure).desc() for measure in ORDER))
-            .values_list(
-                "faq_id",
-                "score",
-                # PostgreSQL marks the words of the rows kept only, after ranking them.
-                SearchHeadline("question", marked, config=CONFIG, highlight_all=True, **MARKS),
-                SearchHeadline("answer", marked, config=CONFIG, **SNIPPET, **MARKS),
-            )
+            .values_list("faq_id", "score")
         )
         with gin_index_only():
-            return list(rows[offset : offset + limit])
+            return list(rows)
+
+    def marked(self, query, faq_ids):
+        if not faq_ids:
+            return {}
+        expression = self.expression(query, strict=False)
+        rows = FaqSearchEntry.objects.filter(pk__in=faq_ids, document=expression).values_list(
+            "faq_id",
+            # PostgreSQL marks the words of the rows kept only.
+            SearchHeadline("question", expression, config=CONFIG, highlight_all=True, **MARKS),
+            SearchHeadline("answer", expression, config=CONFIG, **SNIPPET, **MARKS),
+        )
+        return {faq_id: (question, snippet) for faq_id, question, snippet in rows}
 
     def matching_exercise_ids(self, query, limit):
         expression = self.expression(query, strict=True)

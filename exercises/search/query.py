@@ -46,8 +46,15 @@ class Query:
         return [phrase for clause in self.clauses for phrase in clause.alternatives]
 
     @property
+    def unclosed_phrase(self) -> str:
+        """The words after a quote that was never closed (read as a phrase to the end)."""
+        if self.text.count('"') % 2 == 0:
+            return ""
+        return " ".join(self.text.rsplit('"', 1)[1].split())
+
+    @property
     def suggestion(self) -> str | None:
-        """The reader's own text with the misspelt words replaced, for "Did you mean".
+        """The reader's own text with the misspelt words replaced ("Showing results for …").
 
         Words are matched after folding, so 'Hamstrngs' is replaced like 'hamstrngs'."""
         if not self.corrections:

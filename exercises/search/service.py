@@ -8,12 +8,14 @@ from django.db.models import Exists, OuterRef
 from django.utils.safestring import SafeString
 
 from ..cache import without_cache_on_failure
-from ..models import Exercise, Faq, Synonym
+from ..markdown import markdown_to_text
+from ..models import Exercise, Faq, Promotion, Synonym
+from . import meaning
 from .base import Engine
 from .index import engine
 from .query import MAX_CLAUSES, Clause, Query, SynonymIndex, parse
-from .ranking import CANDIDATES
-from .text import marked_snippet
+from .ranking import CANDIDATES, fuse
+from .text import marked_snippet, normalised_query, plain_snippet
 
 # Below this many entries matching every word, entries matching some words are added.
 FEW_RESULTS = 3
@@ -27,6 +29,7 @@ class Result:
     score: float
     question_html: SafeString
     snippet_html: SafeString
+    recommended: bool = False  # an editor pinned it to this search (Promotion)
 
     @property
     def exercise(self) -> Exercise:
@@ -44,6 +47,7 @@ class Result:
             "snippet": str(self.snippet_html),
             "url": self.url,
             "score": self.score,
+            "recommended": self.recommended,
         }
 
 
@@ -66,12 +70,13 @@ def synonym_index() -> SynonymIndex:
 class SearchResults:
     """A sliceable, countable result list (Django's Paginator takes it as it is)."""
 
-    def __init__(self, text: str, body_part_id: int | None = None):
+    def __init__(self, text: str, body_part_id: int | None = None, as_typed: bool = False):
+        """`as_typed`: no spelling corrections (the reader asked for their own words)."""
         self.body_part_id = body_part_id
         synonyms = synonym_index()
         self.query: Query = parse(text or "", synonyms)
         self.engine: Engine = engine()
-        if self.query:
+        if self.query and not as_typed:
             correct_spelling(self.query, self.engine, synonyms)
 
     @property
@@ -99,12 +104,24 @@ class SearchResults:
         return ""
 
     @property
+    def reading(self) -> str:
+        """How an unusual query was read, when the reader could not know."""
+        if self.query.unclosed_phrase:
+            return (
+                f"The closing quote was missing: “{self.query.unclosed_phrase}” was searched "
+                "as one phrase."
+            )
+        return ""
+
+    @property
     def strict(self) -> bool:
         """Whether only entries matching every clause are shown."""
         return self._counted[0]
 
     def count(self) -> int:
-        return min(self._counted[1], CANDIDATES)
+        if self.capped:
+            return CANDIDATES
+        return len(self._ranked)
 
     def __len__(self) -> int:
         return self.count()
@@ -127,30 +144,64 @@ class SearchResults:
             return True, count
         return False, self.engine.count(self.query, False, self.body_part_id, CANDIDATES + 1)
 
+    @property
+    def meaning_text(self) -> str:
+        """What is compared by meaning: the reader's words, spelling corrected."""
+        return self.query.suggestion or self.query.text
+
+    @cached_property
+    def recommended(self) -> list[int]:
+        """The entries editors pinned to this search, published ones only, in their order."""
+        if not self.query:
+            return []
+        promotions = Promotion.objects.published().filter(query=normalised_query(self.text))
+        if self.body_part_id is not None:
+            promotions = promotions.filter(faq__exercise__body_part_id=self.body_part_id)
+        return list(dict.fromkeys(promotions.values_list("faq_id", flat=True)))
+
+    @cached_property
+    def _ranked(self) -> list[tuple[int, float]]:
+        """[(faq_id, score)]: the recommended entries, then keyword matches and entries
+        close in meaning, blended."""
+        if not self.query:
+            return []
+        keyword = self.engine.ranked(self.query, self.strict, self.body_part_id, self.capped)
+        # Meaning cannot leave words out: a search with "-word" is read by keywords only.
+        close = [] if self.query.excluded else meaning.closest(self.meaning_text, self.body_part_id)
+        ranked = fuse([faq_id for faq_id, _ in keyword], [faq_id for faq_id, _ in close])
+        pinned = set(self.recommended)
+        first = [(faq_id, 1.0) for faq_id in self.recommended]
+        return [*first, *(hit for hit in ranked if hit[0] not in pinned)][:CANDIDATES]
+
     def __getitem__(self, item):
         if not isinstance(item, slice):
             return self[item : item + 1][0]
         start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
         if not self.query or stop <= start:
             return []
-        hits = self.engine.page(
-            self.query, self.strict, self.body_part_id, start, stop - start, self.capped
-        )
+        hits = self._ranked[start:stop]
+        ids = [faq_id for faq_id, _ in hits]
         faqs = (
-            Faq.objects.published()
-            .select_related("exercise", "exercise__body_part")
-            .in_bulk([faq_id for faq_id, *_ in hits])
+            Faq.objects.published().select_related("exercise", "exercise__body_part").in_bulk(ids)
         )
+        marked = self.engine.marked(self.query, ids)
         results = []
-        for faq_id, score, question, snippet in hits:
+        for faq_id, score in hits:
             if faq_id not in faqs:
                 continue  # changed behind the index's back (bulk updates); a rebuild fixes it
+            faq = faqs[faq_id]
+            if faq_id in marked:
+                question, snippet = marked[faq_id]
+            else:
+                # Found by meaning alone: no word of the query to mark, so none is marked.
+                question, snippet = faq.question, plain_snippet(markdown_to_text(faq.answer))
             results.append(
                 Result(
-                    faq=faqs[faq_id],
+                    faq=faq,
                     score=float(f"{score:.6g}"),
-                    question_html=marked_snippet(question or faqs[faq_id].question),
+                    question_html=marked_snippet(question or faq.question),
                     snippet_html=marked_snippet(snippet),
+                    recommended=faq_id in self.recommended,
                 )
             )
         return results
@@ -173,7 +224,7 @@ class SearchResults:
 
 def correct_spelling(query: Query, engine: Engine, synonyms: SynonymIndex) -> None:
     """Replace words the index has never seen by the closest word it has (typo tolerance),
-    remembering each replacement for the "Did you mean" suggestion."""
+    remembering each replacement for "Showing results for …"."""
     synonym_words = synonyms.words()
     candidates = [
         clause.alternatives[0][0]
@@ -198,8 +249,8 @@ def correct_spelling(query: Query, engine: Engine, synonyms: SynonymIndex) -> No
     query.clauses = list(dict.fromkeys(clauses))
 
 
-def search(text: str, body_part_id: int | None = None) -> SearchResults:
-    return SearchResults(text, body_part_id)
+def search(text: str, body_part_id: int | None = None, as_typed: bool = False) -> SearchResults:
+    return SearchResults(text, body_part_id, as_typed)
 
 
 def popular_faqs(limit: int = 5) -> list[Faq]:

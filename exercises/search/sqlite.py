@@ -6,12 +6,11 @@ from django.db import connection
 
 from .base import EXERCISE_TABLE, FAQ_TABLE, TERM_TABLE, Document, Engine
 from .ranking import CANDIDATES, ORDER
-from .text import MARK_END, MARK_START
+from .text import MARK_END, MARK_START, SNIPPET_WORDS
 
 TRIGRAM_TABLE = "exercises_search_term_trigram"
 # Question above answer above the exercise's name (bm25 weights, one per column).
 WEIGHTS = "10.0, 3.0, 1.5"
-SNIPPET_WORDS = 24
 
 
 def quoted(text: str) -> str:
@@ -133,7 +132,7 @@ class SQLiteEngine(Engine):
             cursor.execute(f"SELECT count(*) FROM (SELECT 1 {sql} LIMIT %s)", [*params, limit])
             return cursor.fetchone()[0]
 
-    def page(self, query, strict, body_part_id, offset, limit, many):
+    def ranked(self, query, strict, body_part_id, many):
         sql, params = self.matching(query, strict, body_part_id)
         if strict:  # every candidate matches every clause
             clauses, clause_params = str(len(query.clauses)), []
@@ -151,22 +150,24 @@ class SQLiteEngine(Engine):
                 f"SELECT rowid AS faq_id, {clauses} AS clauses, "
                 f"-bm25({FAQ_TABLE}, {WEIGHTS}) AS score {sql} "
                 f"ORDER BY rowid DESC LIMIT {CANDIDATES}"
-                f") ORDER BY {order} LIMIT %s OFFSET %s",
-                [*clause_params, *params, limit, offset],
+                f") ORDER BY {order}",
+                [*clause_params, *params],
             )
-            ranked = cursor.fetchall()
-            if not ranked:
-                return []
-            # Highlights in a second query: FTS5 would work them out for every candidate.
-            marks = f"'{MARK_START}', '{MARK_END}'"
+            return cursor.fetchall()
+
+    def marked(self, query, faq_ids):
+        if not faq_ids:
+            return {}
+        # Only for the page shown: FTS5 would work highlights out for every candidate.
+        marks = f"'{MARK_START}', '{MARK_END}'"
+        with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid, highlight({FAQ_TABLE}, 0, {marks}), "
                 f"snippet({FAQ_TABLE}, 1, {marks}, '…', {SNIPPET_WORDS}) FROM {FAQ_TABLE} "
-                f"WHERE {FAQ_TABLE} MATCH %s AND rowid IN ({in_list(f for f, _ in ranked)})",
+                f"WHERE {FAQ_TABLE} MATCH %s AND rowid IN ({in_list(faq_ids)})",
                 [self.expression(query, strict=False)],
             )
-            marked = {faq_id: (question, snippet) for faq_id, question, snippet in cursor}
-        return [(faq_id, score, *marked.get(faq_id, (None, None))) for faq_id, score in ranked]
+            return {faq_id: (question, snippet) for faq_id, question, snippet in cursor}
 
     def matching_exercise_ids(self, query, limit):
         with connection.cursor() as cursor:

@@ -30,6 +30,12 @@ STOPWORDS = frozenset(
     them themselves then there these they this those through to too under until up very was
     we were what when where which while who whom why will with would you your yours yourself
     yourselves""".split()  # noqa: SIM905  (a word list reads better as text)
+) | frozenset(
+    # What is left of a contraction once the apostrophe splits it ("can't" is "can" "t",
+    # "isn't" is "isn" "t"), as in PostgreSQL's English list: alone they are not words, and
+    # a lone "t" would match, and be highlighted, everywhere.
+    """s t d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma mightn mustn
+    needn shan shouldn wasn weren won wouldn""".split()  # noqa: SIM905
 )
 
 MAX_QUERY_CHARS = 500
@@ -88,3 +94,18 @@ def marked_snippet(raw: str | None) -> SafeString:
     if escaped.count(MARK_START) != escaped.count(MARK_END):
         escaped = escaped.translate(_MARKERS)
     return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308
+
+
+SNIPPET_WORDS = 24
+
+
+def plain_snippet(text: str) -> str:
+    """The start of a text, cut at a word, as long as an engine's snippet."""
+    cut = text.split()
+    return " ".join(cut[:SNIPPET_WORDS]) + ("…" if len(cut) > SNIPPET_WORDS else "")
+
+
+def normalised_query(text: str) -> str:
+    """A search as editors see it in insights and pin answers to: its words, folded, so
+    'Knee pain?' and 'knee  PAIN' are the same search."""
+    return " ".join(words(clean(text)))[:MAX_QUERY_CHARS]

@@ -12,12 +12,13 @@ app_name = "search"
 urlpatterns = [
     path(
         "search/",
-        cached_page(views.search_page, params=("q", "part", "page"), tags=(SEARCH,)),
+        cached_page(views.search_page, params=("q", "part", "page", "spelling"), tags=(SEARCH,)),
         name="page",
     ),
     path(
         "api/search/",
-        cached_page(views.search_api, params=("q", "part", "limit"), tags=(SEARCH,)),
+        cached_page(views.search_api, params=("q", "part", "limit", "spelling"), tags=(SEARCH,)),
         name="api",
     ),
+    path("search/record/", views.record_search, name="record"),
 ]

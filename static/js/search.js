@@ -7,11 +7,14 @@
 
   var form = document.querySelector("[data-search-form]");
   var container = document.querySelector("[data-search-results]");
-  if (!form || !container || !window.fetch || !window.URLSearchParams || !window.DOMParser) {
+  if (!form || !container || !window.fetch || !window.URLSearchParams || !window.DOMParser ||
+      !form.elements) {
     return;
   }
-  var input = form.querySelector("input[name=q]");
-  var part = form.querySelector("select[name=part]");
+  // The filter sits in the page, outside the header's form, and belongs to it: elements
+  // finds it, querySelector would not.
+  var input = form.elements.namedItem("q");
+  var part = form.elements.namedItem("part");
   var timer = null;
   var controller = null;
   var lastQuery = null;

@@ -58,3 +58,10 @@ def _demo_for_module(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(_demo_for_module, db):
     """Use only in modules where every test uses it: the data stays for the module."""
+
+
+@pytest.fixture
+def keyword_only(settings):
+    """Search by keywords alone: for tests of the keyword index and its order, where an
+    entry close in meaning (a surgeon's answer for "surgery") would be a fair extra result."""
+    settings.SEARCH_MEANING = False

@@ -14,7 +14,8 @@ from exercises.search import search
 from tests.admin_forms import errors_on_page, form_data
 from tests.factories import make_exercise
 
-pytestmark = pytest.mark.django_db
+# The keyword index and its order; tests/search/test_meaning.py has the meaning side.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("keyword_only")]
 
 CHANGELIST = reverse("admin:exercises_exercise_changelist")
 

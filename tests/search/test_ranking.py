@@ -15,7 +15,8 @@ from exercises.search import rebuild_index, search
 from exercises.search.ranking import CANDIDATES
 from tests.factories import make_exercise
 
-pytestmark = pytest.mark.django_db
+# The keyword index and its order; tests/search/test_meaning.py has the meaning side.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("keyword_only")]
 
 # (exercise, body part, [(question, answer)]), created in this order: later is newer.
 CORPUS = [

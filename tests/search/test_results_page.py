@@ -40,11 +40,41 @@ def test_body_part_filter_narrows_results(client, demo):
 def test_typo_is_corrected_and_suggested(client, demo):
     page = soup(client.get(PAGE, {"q": "herniatd disk"}))
     assert page.select_one(".search-hit__question a").get_text().endswith("herniated disc?")
-    suggestion = page.select_one(".search-suggestion a")
-    assert suggestion.get_text() == "herniated disk"
-    assert suggestion["href"] == "?q=herniated%20disk"
+    suggestion = page.select_one(".search-suggestion")
+    assert " ".join(suggestion.get_text().split()) == (
+        "Showing results for herniated disk. Search for “herniatd disk” instead."
+    )
+    assert suggestion.select_one("em").get_text() == "herniated disk"
+    instead = suggestion.select_one("a")["href"]
+    assert instead == "?q=herniatd%20disk&spelling=as-typed"
     data = api(client, q="herniatd disk")
     assert data["suggestion"] == "herniated disk"
+
+
+def test_the_words_as_typed_are_searched_when_asked(client, demo):
+    page = soup(client.get(PAGE, {"q": "herniatd disk", "spelling": "as-typed"}))
+    assert page.select_one(".search-suggestion") is None
+    assert page.select_one("#site-search")["value"] == "herniatd disk"
+    assert api(client, q="herniatd disk", spelling="as-typed")["suggestion"] is None
+
+
+def test_contractions_are_words_not_a_lone_t(client, demo):
+    page = soup(client.get(PAGE, {"q": "why don't I feel it in my hip"}))
+    marked = {mark.get_text().lower() for mark in page.select(".search-hit mark")}
+    assert marked and not marked & {"t", "don"}
+    assert page.select_one(".search-hit__question a").get_text() == (
+        "Why don't I feel it in the front of my hip?"
+    )
+    only_contractions = soup(client.get(PAGE, {"q": "can't won't isn't"}))
+    assert "only has very common words" in only_contractions.select_one("[role=status]").get_text()
+
+
+def test_an_unclosed_quote_says_how_the_query_was_read(client, demo):
+    page = soup(client.get(PAGE, {"q": 'cat cow "lower back'}))
+    assert page.select_one(".search-reading").get_text() == (
+        "The closing quote was missing: “lower back” was searched as one phrase."
+    )
+    assert soup(client.get(PAGE, {"q": '"lower back"'})).select_one(".search-reading") is None
 
 
 def test_stemming_finds_other_word_forms(client, demo):
@@ -74,7 +104,15 @@ def test_json_has_exactly_the_documented_shape(client, demo):
     scores = [r["score"] for r in data["results"]]
     assert scores == sorted(scores, reverse=True)
     first = data["results"][0]
-    assert set(first) == {"exercise", "exercise_name", "question", "snippet", "url", "score"}
+    assert set(first) == {
+        "exercise",
+        "exercise_name",
+        "question",
+        "snippet",
+        "url",
+        "score",
+        "recommended",
+    }
     assert first["exercise"] == "standing-hamstring-stretch"
     assert first["url"].startswith("/exercises/standing-hamstring-stretch/#faq-")
     assert isinstance(first["score"], float)
@@ -84,3 +122,26 @@ def test_page_has_no_inline_script_or_style(client, demo):
     page = soup(client.get(PAGE, {"q": "stretch"}))
     assert all(script.get("src") for script in page.find_all("script"))
     assert page.find("style") is None and page.find(style=True) is None
+
+
+def test_the_search_page_has_one_search_box_holding_the_query(client, demo):
+    page = soup(client.get(PAGE, {"q": "hamstrings", "part": "legs"}))
+    boxes = page.select("input[name=q]")
+    assert len(boxes) == 1 and boxes[0]["id"] == "site-search"  # the header's box
+    assert boxes[0]["value"] == "hamstrings"
+    # The body part filter submits with the header's box.
+    assert page.select_one("#search-part")["form"] == "site-search-form"
+    assert page.select_one("#site-search-form").has_attr("data-search-form")
+    elsewhere = soup(client.get("/exercises/"))
+    assert not elsewhere.select_one("#site-search").has_attr("value")
+    assert not elsewhere.select_one("#site-search-form").has_attr("data-search-form")
+
+
+def test_title_and_og_title_follow_the_site_pattern(client, demo):
+    from exercises.seo import TITLE_SEPARATOR
+
+    page = soup(client.get(PAGE, {"q": "hamstrings"}))
+    assert page.title.get_text() == f"Search: hamstrings{TITLE_SEPARATOR}StretchSite"
+    assert page.select_one("meta[property='og:title']")["content"] == "Search: hamstrings"
+    empty = soup(client.get(PAGE))
+    assert empty.title.get_text() == f"Search the answers{TITLE_SEPARATOR}StretchSite"
