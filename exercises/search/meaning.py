@@ -196,16 +196,20 @@ def matrix() -> Matrix:
     """This process's vectors, loaded again once the content has changed."""
     global _matrix
     generation = without_cache_on_failure(content_generation)
-    current = _matrix
-    if current is not None and (
-        current.generation == generation
-        if generation is not None
-        else time.monotonic() - current.loaded_at < STALE_SECONDS
-    ):
-        return current
-    with _matrix_lock:
-        _matrix = load_matrix(generation)
+    if is_current(_matrix, generation):
         return _matrix
+    with _matrix_lock:
+        if not is_current(_matrix, generation):  # another thread may have loaded it
+            _matrix = load_matrix(generation)
+        return _matrix
+
+
+def is_current(loaded: Matrix | None, generation: int | None) -> bool:
+    if loaded is None:
+        return False
+    if generation is None:
+        return time.monotonic() - loaded.loaded_at < STALE_SECONDS
+    return loaded.generation == generation
 
 
 def closest(text: str, body_part_id: int | None = None) -> list[tuple[int, float]]:
