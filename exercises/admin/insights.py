@@ -10,6 +10,8 @@ from django.utils.http import urlencode
 from ..models import Exercise, SearchRecord
 from ..search import search
 from ..search.insights import insights
+from ..search.text import MAX_QUERY_CHARS
+from .inlines import NEW_QUESTION
 
 PERIODS = {7: "the last 7 days", 30: "the last 30 days", 90: "the last 90 days"}
 DEFAULT_PERIOD = 30
@@ -19,7 +21,7 @@ CHOICES = 10  # exercises offered for a new answer
 def new_answer_url(exercise: Exercise, question: str) -> str:
     """The exercise's form with a new FAQ entry asking `question` (exercise.FaqInline)."""
     change = reverse("admin:exercises_exercise_change", args=[exercise.pk])
-    return f"{change}?{urlencode({'faq_question': question})}"
+    return f"{change}?{urlencode({NEW_QUESTION: question})}"
 
 
 def chosen_period(request) -> int:
@@ -67,13 +69,17 @@ class SearchInsightsAdmin(admin.ModelAdmin):
     def add_answer_view(self, request):
         """Which exercise should answer a search? Those its current results come from first,
         then the others, by name."""
-        query = request.GET.get("q", "")[:500]
+        query = request.GET.get("q", "")[:MAX_QUERY_CHARS]
         if not self.has_view_permission(request):
             return super().changelist_view(request)
-        chosen = Exercise.objects.filter(pk=request.GET.get("exercise", "") or None).first()
-        if chosen is not None and request.GET["exercise"].isdigit():
+        picked = request.GET.get("exercise", "")
+        chosen = Exercise.objects.filter(pk=picked).first() if picked.isdigit() else None
+        if chosen is not None:
             return redirect(new_answer_url(chosen, query))
-        found = list(dict.fromkeys(hit.exercise for hit in search(query)[:30]))[:CHOICES]
+        found = [
+            (exercise, new_answer_url(exercise, query))
+            for exercise in dict.fromkeys(hit.exercise for hit in search(query)[:30])
+        ][:CHOICES]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

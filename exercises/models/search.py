@@ -158,7 +158,14 @@ class Promotion(models.Model):
         return f"{self.query} → {self.faq}"
 
     def save(self, *args, **kwargs):
-        from ..search.text import normalised_query
+        self.normalise()  # for writes that skip the form
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Before the form checks the unique constraint, which compares the stored form.
+        self.normalise()
+
+    def normalise(self):
+        from ..search.text import normalised_query  # the search package imports the models
 
         self.query = normalised_query(self.query)
-        super().save(*args, **kwargs)

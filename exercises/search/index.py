@@ -92,7 +92,8 @@ def rebuild_index() -> int:
 def rebuild_if_out_of_step() -> bool:
     """Rebuild when the index does not hold one entry per published FAQ entry (a cheap
     check; it catches tables emptied behind the index's back). Returns whether it did."""
-    if FAQ_TABLE not in connection.introspection.table_names():
+    tables = connection.introspection.table_names()
+    if FAQ_TABLE not in tables:
         return False  # migrated back to before the index existed
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {FAQ_TABLE}")
@@ -100,10 +101,11 @@ def rebuild_if_out_of_step() -> bool:
     published = Faq.objects.published().count()
     # Vectors are missing after the migration that added them, or when the model could
     # not load while entries were saved: fill them in once the model is there.
+    # The counts first: loading the model takes a while, and most migrates need nothing.
     vectors_missing = (
-        meaning.MEANING_TABLE in connection.introspection.table_names()
-        and meaning.model() is not None
+        FaqMeaning._meta.db_table in tables
         and FaqMeaning.objects.count() != published
+        and meaning.model() is not None
     )
     if indexed == published and not vectors_missing:
         return False

@@ -36,7 +36,6 @@ if TYPE_CHECKING:  # base.py calls this module
 logger = logging.getLogger(__name__)
 
 DIMENSIONS = 256
-MEANING_TABLE = "exercises_search_meaning"  # FaqMeaning.Meta.db_table
 # Entries at least this close in meaning are candidates: on the relevance set
 # (tests/search/corpus.py) the entry a question asks for is rarely below it, while the
 # twentieth closest entry usually is; so a search for nonsense still finds nothing.

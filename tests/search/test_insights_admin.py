@@ -126,3 +126,12 @@ def test_readers_and_anonymous_visitors_never_see_insights(client, reader, recor
 def test_records_cannot_be_added_or_edited_by_hand(client, superuser, records):
     client.force_login(superuser)
     assert client.get(reverse("admin:exercises_searchrecord_add")).status_code == 403
+
+
+def test_a_chosen_exercise_that_is_not_a_number_is_asked_for_again(client, editor):
+    make_exercise("Wall Sit", children=0)
+    client.force_login(editor)
+    chooser = reverse("admin:exercises_searchrecord_answer")
+    response = client.get(chooser, {"q": "knee pain", "exercise": "abc"})
+    assert response.status_code == HTTPStatus.OK
+    assert "Wall Sit" in response.content.decode()

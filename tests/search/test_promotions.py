@@ -95,3 +95,17 @@ def test_the_answer_chooser_offers_only_answers_readers_can_see(client, editor, 
 def test_readers_cannot_reach_the_promotions_admin(client, reader):
     client.force_login(reader)
     assert client.get(ADD).status_code == HTTPStatus.FOUND  # to the admin's login page
+
+
+def test_the_same_answer_recommended_again_in_other_words_is_refused_with_a_message(
+    client, editor, answers
+):
+    _, other = answers
+    Promotion.objects.create(query="knee pain", faq=other)
+    client.force_login(editor)
+    data = form_data(client.get(ADD))
+    data.update(query="Knee pain?", faq=str(other.pk))
+    response = client.post(ADD, data)
+    assert response.status_code == HTTPStatus.OK
+    assert any("already exists" in error for error in errors_on_page(response))
+    assert Promotion.objects.count() == 1
