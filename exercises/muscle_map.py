@@ -193,7 +193,7 @@ class MuscleMap:
 
     @property
     def body(self) -> SafeString:
-        return shapes(BODY_CENTRE, mirrored=False) + shapes(BODY_SIDE, mirrored=True)
+        return BODY
 
     @property
     def width(self) -> int:
@@ -213,6 +213,11 @@ def shapes(paths: tuple[str, ...], *, mirrored: bool) -> SafeString:
     return mark_safe(drawn)  # noqa: S308  (format_html escaped every value)
 
 
+# Drawn once per process: the outlines never change, only which regions are worked.
+BODY = shapes(BODY_CENTRE, mirrored=False) + shapes(BODY_SIDE, mirrored=True)
+REGION_SHAPES = {region.key: shapes(region.paths, mirrored=region.mirrored) for region in REGIONS}
+
+
 def muscle_map(primary: list, secondary: list) -> MuscleMap:
     """The drawing for these muscles: a region worked by a primary muscle shows as primary,
     one worked only by secondary muscles as secondary."""
@@ -226,7 +231,7 @@ def muscle_map(primary: list, secondary: list) -> MuscleMap:
     for region in REGIONS:
         role, muscle = worked.get(region.key, ("", None))
         by_name[region.view].regions.append(
-            Region(region.key, shapes(region.paths, mirrored=region.mirrored), role, muscle)
+            Region(region.key, REGION_SHAPES[region.key], role, muscle)
         )
     not_drawn = [muscle for muscle in [*primary, *secondary] if not MUSCLE_REGIONS.get(muscle.slug)]
     return MuscleMap(views, list(primary), list(secondary), not_drawn)

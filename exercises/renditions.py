@@ -131,7 +131,5 @@ def store_upload(upload) -> StoredImage:
     master = master_from_upload(upload)
     try:
         return store(master)
-    except ValidationError:
-        raise
     except OSError as error:  # the storage refused
         raise ValidationError(f"The image could not be stored ({error}).") from None

@@ -15,13 +15,12 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
 from ..models import Exercise
+from ..publishing import when
 from ..sections import row_relations
 
 WORDS = re.compile(r"(\s+)")
@@ -64,7 +63,7 @@ def as_text(f: models.Field, value) -> str:
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, datetime):
-        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return when(value)
     return str(value)
 
 

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from django.forms.formsets import DELETION_FIELD_NAME, INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
 from django.forms.models import model_to_dict
 from django.http import QueryDict
-from django.utils import timezone
-from django.utils.formats import date_format
 from reversion.models import Version
 
+from ..publishing import when
 from ..revisions import current_version
 from ..sections import row_relations
 
@@ -141,7 +140,7 @@ def conflict_message(exercise, data, editor) -> str:
     """Who saved the exercise after this form was opened, and what Save does now."""
     latest = Version.objects.get_for_object(exercise).select_related("revision__user").first()
     moment = latest.revision.date_created if latest else exercise.updated_at
-    at = date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    at = when(moment)
     user = latest.revision.user if latest else None
     if user is not None and editor is not None and user.pk == editor.pk:
         head = f"You saved this exercise in another tab at {at}, after you opened it here."

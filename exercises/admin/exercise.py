@@ -310,11 +310,13 @@ class ExerciseAdmin(
     def _recording_links(self, request, object_id, view):
         """Run an admin view that may save an exercise; then give every other exercise
         whose links to it changed (links go both ways) a revision of its own."""
+        if request.method != "POST":
+            return view()  # nothing is saved
         pk = unquote(object_id) if object_id else None
         pk = int(pk) if pk and pk.isdigit() else None  # an address of no exercise: nothing
         before = links_of(pk)
         response = view()
-        if request.method != "POST" or response.status_code != HTTPStatus.FOUND:
+        if response.status_code != HTTPStatus.FOUND:
             return response
         if object_id is None:
             added = getattr(request, "exercise_added", None)

@@ -5,11 +5,11 @@ from functools import partial
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 
 from ..importers.grammar import unix_newlines
 from ..models import Exercise, Status
+from ..publishing import when
 from ..revisions import current_version
 from . import conflicts
 
@@ -35,10 +35,6 @@ class NormalizedNewlinesForm(forms.ModelForm):
             for key in keys:
                 if key in self.data:
                     self.data[key] = unix_newlines(self.data[key])
-
-
-def when(moment) -> str:
-    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 class ExerciseAdminForm(NormalizedNewlinesForm):

@@ -86,6 +86,6 @@ class SearchInsightsAdmin(admin.ModelAdmin):
             "title": f"Answer “{query}” in which exercise?",
             "query": query,
             "found": found,
-            "exercises": Exercise.objects.filter(draft_of=None).order_by("name"),
+            "exercises": Exercise.objects.guides().order_by("name"),
         }
         return TemplateResponse(request, "admin/exercises/searchrecord/add_answer.html", context)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from .. import sections as declaration
-from ..models import Licence, Step, Tip
+from ..models import Licence, Step
 
 
 @dataclass
@@ -202,14 +202,6 @@ class Article:
     @property
     def execution_steps(self) -> list[StepItem]:
         return [step for step in self.steps if step.phase == Step.Phase.EXECUTION]
-
-    @property
-    def pro_tips(self) -> list[TipItem]:
-        return [tip for tip in self.tips if tip.kind == Tip.Kind.TIP]
-
-    @property
-    def mistakes(self) -> list[TipItem]:
-        return [tip for tip in self.tips if tip.kind == Tip.Kind.MISTAKE]
 
     def summary(self) -> str:
         """How many rows each section holds, for command output."""

@@ -16,10 +16,6 @@ class MissingImage(Exception):
     """A stored image file an exercise names is not in storage."""
 
 
-def export_markdown(exercise: Exercise) -> str:
-    return write_markdown(article_from_exercise(exercise))
-
-
 def export_to_folder(folder: Path) -> list[Path]:
     """Write every exercise as `<slug>.md` with its image files; returns the articles
     written. The images are the stored masters, byte for byte, so importing them again
