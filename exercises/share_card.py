@@ -12,13 +12,11 @@ import hashlib
 import textwrap
 from io import BytesIO
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models.signals import post_save
 from PIL import Image, ImageDraw, ImageFont
 
-from .renditions import SHARE_SIZE
+from .renditions import SHARE_SIZE, save_once
 
 BACKGROUND = "#0f766e"
 SOFT = "#e0f0ec"
@@ -39,8 +37,7 @@ def card_name(exercise) -> str:
 def ensure_card(exercise) -> str:
     """The exercise's card, drawn and stored if it is not stored yet; its storage name."""
     name = card_name(exercise)
-    if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(draw_card(*card_text(exercise))))
+    save_once(name, lambda: draw_card(*card_text(exercise)))
     return name
 
 

@@ -23,6 +23,7 @@ from .grammar import (
     OPTIONAL_RE,
     PROGRESSION,
     PROGRESSION_FIELD,
+    ROW_BREAK,
     TIP_LABELS,
     SetsAndReps,
     Title,
@@ -43,8 +44,6 @@ from .grammar import (
 )
 from .images import image_item
 from .mapping import FIELDS, SLUGS, front_matter_field, table_fields
-
-ROW_BREAK = "<br>"  # a line break inside a generic table's cell
 
 
 def build(document: Document) -> Article:

@@ -58,6 +58,7 @@ QUESTION_PREFIX_RE = re.compile(r"^(?:\*\*|__)?(?:Q(?:uestion)?\s*[:.]\s*)?")
 ANSWER_PREFIX_RE = re.compile(r"^(?:A(?:nswer)?\s*[:.]\s+)")
 ANCHOR_RE = re.compile(r"\s*\{#(?P<anchor>[A-Za-z0-9_-]+)\}\s*$")
 ESCAPED_LABEL = "\\**"  # a label-less item that opens in bold
+ROW_BREAK = "<br>"  # a line break inside a generic table's cell
 
 
 # ----- section titles -------------------------------------------------------------------

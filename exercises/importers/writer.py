@@ -13,8 +13,7 @@ from django.utils.text import capfirst
 from .. import sections as declaration
 from ..models import Faq, Tip
 from .article import Article, has_own_form
-from .builder import ROW_BREAK
-from .grammar import ESCAPED_LABEL, PROGRESSION_FIELD, normalise_newlines
+from .grammar import ESCAPED_LABEL, PROGRESSION_FIELD, ROW_BREAK, normalise_newlines
 from .images import detail_lines, markdown_line
 from .mapping import FIELDS, table_fields
 from .reader_markdown import FRONT_MATTER_FENCE
